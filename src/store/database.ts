@@ -1,0 +1,97 @@
+// Chooses and opens the database: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is
+// set, otherwise an embedded PGlite database persisted in DATA_DIR. Both get the same Prisma
+// client and the same SQL migrations.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client.ts';
+import type { SqlConnection } from './sqlConnection.ts';
+
+export interface Database {
+  kind: 'postgresql' | 'pglite';
+  prisma: PrismaClient;
+  /** The adapter factory, for Prisma's schema engine (migration checks). */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** A dedicated connection for work that needs one session (migrations, COPY, advisory locks). */
+  withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /** A cheap round trip, for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  poolSize?: number;
+  /** Folder of the embedded database; `memory://` for a throw-away one. */
+  dataDir?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? './data');
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const adapterFactory = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    kind: 'postgresql',
+    prisma,
+    adapterFactory,
+    async withConnection(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          query: async (text, params) => (await client.query(text, params)).rows,
+          exec: async (text) => void (await client.query(text)),
+          raw: client,
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let location = dataDir;
+  if (!dataDir.startsWith('memory://')) {
+    location = resolve(dataDir, 'pglite');
+    mkdirSync(location, { recursive: true });
+  }
+  const db = await PGlite.create(location);
+  const adapterFactory = new PrismaPGlite(db);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    kind: 'pglite',
+    prisma,
+    adapterFactory,
+    // PGlite is a single connection; its own queue keeps callers from interleaving statements.
+    async withConnection(work) {
+      return work({
+        query: async (text, params) => (await db.query(text, params)).rows as never,
+        exec: async (text) => void (await db.exec(text)),
+        raw: db,
+      });
+    },
+    async ping() {
+      await db.query('SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
