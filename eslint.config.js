@@ -4,7 +4,13 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'data/', 'src/store/generated/', 'src/graphql/generated/', 'coverage/'],
+    ignores: [
+      'node_modules/',
+      'data/',
+      'src/store/generated/',
+      'src/graphql/generated/',
+      'coverage/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

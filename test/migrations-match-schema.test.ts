@@ -32,10 +32,14 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
   });
 
   it('detect a database that drifted from the schema', async () => {
-    await t.database.withConnection((c) => c.exec('ALTER TABLE citizen ALTER COLUMN initials SET NOT NULL'));
+    await t.database.withConnection((c) =>
+      c.exec('ALTER TABLE citizen ALTER COLUMN initials SET NOT NULL'),
+    );
     const drift = await diff(t);
     expect(drift).toMatch(/ALTER TABLE "citizen" ALTER COLUMN "initials" DROP NOT NULL/);
-    await t.database.withConnection((c) => c.exec('ALTER TABLE citizen ALTER COLUMN initials DROP NOT NULL'));
+    await t.database.withConnection((c) =>
+      c.exec('ALTER TABLE citizen ALTER COLUMN initials DROP NOT NULL'),
+    );
   });
 
   it('record each migration once in _prisma_migrations, as Prisma Migrate does', async () => {
@@ -57,7 +61,11 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
   it('roll a failing migration back completely', async () => {
     const broken = [
       ...(await readMigrations()),
-      { name: '29990101000000_broken', checksum: 'x', sql: 'CREATE TABLE half (id int); SELECT 1/0;' },
+      {
+        name: '29990101000000_broken',
+        checksum: 'x',
+        sql: 'CREATE TABLE half (id int); SELECT 1/0;',
+      },
     ];
     await expect(t.database.withConnection((c) => migrate(c, broken))).rejects.toThrow(
       /29990101000000_broken failed and was rolled back/,
