@@ -1,6 +1,7 @@
 // The long-lived parts every face shares, built once at start and handed to each plugin.
 import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/auditTrail.ts';
+import type { StaffAuthenticator } from '../auth/staffAuthenticator.ts';
 import type { Config } from '../config/config.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Database } from '../store/database.ts';
@@ -13,4 +14,5 @@ export interface Services {
   metrics: Metrics;
   readiness: Readiness;
   logger: Logger;
+  staffAuthenticator: StaffAuthenticator;
 }

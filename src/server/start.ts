@@ -2,6 +2,7 @@
 // the HTTP server, and a graceful shutdown on SIGTERM/SIGINT.
 import type { FastifyInstance } from 'fastify';
 import { createAuditTrail } from '../audit/auditTrail.ts';
+import { createStaffAuthenticator } from '../auth/staffTokens.ts';
 import type { Config } from '../config/config.ts';
 import { seedDemoDataIfEmpty } from '../dev/demo/seed.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
@@ -46,6 +47,7 @@ export async function startServer(config: Config, logger?: Logger): Promise<Runn
     metrics: createMetrics(),
     readiness: { checks: [], shuttingDown: false },
     logger: log,
+    staffAuthenticator: createStaffAuthenticator(config),
   };
   const app = await buildApp(services);
   await app.listen({ host: config.HOST, port: config.PORT });
