@@ -4,7 +4,7 @@ import { registerDevIdp } from '../dev/idp/plugin.ts';
 import { registerGraphQL } from '../graphql/plugin.ts';
 import { registerMetrics } from '../observability/metrics.ts';
 import { registerHealth } from './health.ts';
-import { generateRequestId, registerRequestIds } from './requestIds.ts';
+import { callerIds, generateRequestId, registerRequestIds } from './requestIds.ts';
 import type { Services } from './services.ts';
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
@@ -13,12 +13,20 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     loggerInstance: services.logger as FastifyBaseLogger,
     genReqId: generateRequestId,
     requestIdLogLabel: 'requestId',
+    // Every line of a request, from the first, carries the caller's correlation ids.
+    childLoggerFactory: (logger, bindings, options, raw) =>
+      logger.child({ ...bindings, ...callerIds(raw.headers) }, options),
     // Requests that arrive while shutting down get 503 instead of starting new work.
     return503OnClosing: true,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
   });
   registerRequestIds(app);
+  // During shutdown, answers close their connection, so keep-alive clients do not hold the
+  // server open after their in-flight request is done.
+  app.addHook('onSend', async (_request, reply) => {
+    if (services.readiness.shuttingDown) reply.header('connection', 'close');
+  });
   registerMetrics(app, services.metrics);
   registerHealth(app, services.readiness);
   services.readiness.checks.push({

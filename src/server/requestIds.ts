@@ -1,7 +1,8 @@
 // Request and correlation ids. Every request gets a fresh request id (our own, for logs); the
 // caller's X-Correlation-ID and MedMij-Request-ID are kept, echoed and logged with each line.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,23 +21,26 @@ export function generateRequestId(): string {
   return randomUUID();
 }
 
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
   const first = Array.isArray(value) ? value[0] : value;
   // Only well-formed ids reach logs and headers; anything else could smuggle text into them.
   return first !== undefined && /^[A-Za-z0-9._:-]{1,128}$/.test(first) ? first : undefined;
+}
+
+/** The caller's ids, as bound to every log line of the request (see app.ts). */
+export function callerIds(headers: IncomingHttpHeaders) {
+  return {
+    correlationId: header(headers, 'x-correlation-id'),
+    medmijRequestId: header(headers, 'medmij-request-id'),
+  };
 }
 
 export function registerRequestIds(app: FastifyInstance): void {
   app.decorateRequest('correlationId', undefined);
   app.decorateRequest('medmijRequestId', undefined);
   app.addHook('onRequest', async (request, reply) => {
-    request.correlationId = header(request, 'x-correlation-id');
-    request.medmijRequestId = header(request, 'medmij-request-id');
-    request.log = request.log.child({
-      correlationId: request.correlationId,
-      medmijRequestId: request.medmijRequestId,
-    });
+    Object.assign(request, callerIds(request.headers));
     reply.header('x-request-id', request.id);
     if (request.correlationId) reply.header('x-correlation-id', request.correlationId);
     if (request.medmijRequestId) reply.header('medmij-request-id', request.medmijRequestId);

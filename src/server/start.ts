@@ -20,8 +20,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger?: Logger): Promise<RunningServer> {
-  const log = logger ?? createLogger(config.LOG_LEVEL);
+export interface StartOptions {
+  logger?: Logger;
+  /** Called with the assembled app before it listens (tests add routes here). */
+  configure?: (app: FastifyInstance, services: Services) => void | Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const log = options.logger ?? createLogger(config.LOG_LEVEL);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
@@ -50,6 +59,7 @@ export async function startServer(config: Config, logger?: Logger): Promise<Runn
     staffAuthenticator: createStaffAuthenticator(config),
   };
   const app = await buildApp(services);
+  await options.configure?.(app, services);
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

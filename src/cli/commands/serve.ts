@@ -7,7 +7,7 @@ export const serveCommand: Command = {
   summary: 'run the HTTP server (GraphQL, FHIR, OAuth) on HOST:PORT',
   async run(_args, config) {
     const log = createLogger(config.LOG_LEVEL);
-    const server = await startServer(config, log);
+    const server = await startServer(config, { logger: log });
     closeOnSignals(server, config.SHUTDOWN_GRACE_MS, log);
     const base = config.publicBaseUrl;
     const lines = [
