@@ -17,7 +17,7 @@ describe('configuration', () => {
     ).toThrow(/STAFF_OIDC_ISSUER/);
   });
 
-  it('defaults to the embedded database with demo data and the development identity provider', () => {
+  it('defaults to the embedded database, demo data and the development identity provider', () => {
     const config = loadConfig({});
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.DATA_DIR).toBe('./data');
