@@ -23,6 +23,11 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`entpoort: unknown command "${name}"\n\n${usage}`);
     return 2;
   }
+  // Checked before the configuration, so the refusal is the first thing a user sees.
+  if (command.devOnly && process.env.ENTPOORT_ENV === 'production') {
+    console.error(`entpoort: "${name}" is a development command and refuses to run in production`);
+    return 2;
+  }
   let config: Config;
   try {
     config = loadConfig();
@@ -32,10 +37,6 @@ export async function main(argv: string[]): Promise<number> {
       return 78; // EX_CONFIG
     }
     throw error;
-  }
-  if (command.devOnly && config.production) {
-    console.error(`entpoort: "${name}" is a development command and refuses to run in production`);
-    return 2;
   }
   try {
     return await command.run(rest, config);

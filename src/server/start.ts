@@ -5,6 +5,8 @@ import { createAuditTrail } from '../audit/auditTrail.ts';
 import { createStaffAuthenticator } from '../auth/staffTokens.ts';
 import type { Config } from '../config/config.ts';
 import { seedDemoDataIfEmpty } from '../dev/demo/seed.ts';
+import { createListCache } from '../medmij/lists/listCache.ts';
+import { listReadinessCheck } from '../medmij/lists/listReadiness.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { openDatabase } from '../store/database.ts';
@@ -49,14 +51,21 @@ export async function startServer(
     throw error;
   }
 
+  const medmijLists = createListCache({
+    prisma: database.prisma,
+    ...config.medmijLists,
+    logger: log,
+  });
+  await medmijLists.start();
   const services: Services = {
     config,
     database,
     audit: createAuditTrail(database.prisma, config.AUDIT_CHAINS),
     metrics: createMetrics(),
-    readiness: { checks: [], shuttingDown: false },
+    readiness: { checks: [listReadinessCheck(medmijLists)], shuttingDown: false },
     logger: log,
     staffAuthenticator: createStaffAuthenticator(config),
+    medmijLists,
   };
   const app = await buildApp(services);
   await options.configure?.(app, services);
@@ -72,6 +81,7 @@ export async function startServer(
       // Fastify stops accepting connections, answers 503 to new requests on open ones and
       // waits for in-flight requests; the database goes last.
       await app.close();
+      await medmijLists.stop();
       await database.close();
     })();
     return closing;

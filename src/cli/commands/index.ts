@@ -1,7 +1,11 @@
 // The table of commands `entpoort` knows.
 import type { Config } from '../../config/config.ts';
+import { demoCitizensCommand } from './demoCitizens.ts';
+import { devTokenCommand } from './devToken.ts';
 import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
+import { staffTokenCommand } from './staffToken.ts';
 
 export interface Command {
   summary: string;
@@ -12,4 +16,8 @@ export interface Command {
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
+  seed: seedCommand,
+  'demo-citizens': demoCitizensCommand,
+  'dev-token': devTokenCommand,
+  'staff-token': staffTokenCommand,
 };

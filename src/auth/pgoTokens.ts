@@ -1,0 +1,122 @@
+// PGO access tokens: opaque, stored only as a hash, valid 15 minutes, and bound to exactly one
+// citizen, one PGO client and one scope (architecture decision 2). Verification turns a token
+// into the PgoActor that every later check uses; the FHIR face never chooses the patient.
+//
+// Lookup is by the hash, so a timing difference reveals nothing about the token itself.
+import type { Prisma, PrismaClient } from '../store/generated/client.ts';
+import type { PgoActor } from './actor.ts';
+import { hashOpaqueToken, looksLikeOpaqueToken, newOpaqueToken } from './opaqueTokens.ts';
+
+/** 900 seconds: what MedMij practice expects of a one-time consent's access token. */
+export const ACCESS_TOKEN_LIFETIME_SECONDS = 900;
+
+/** Works on the client and inside a transaction alike. */
+type Store = PrismaClient | Prisma.TransactionClient;
+
+export interface IssueAccessTokenInput {
+  citizenId: string;
+  /** PgoClient.id (not the hostname). */
+  clientId: string;
+  scope: string;
+  grantId?: string | null;
+  now?: Date;
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresAt: Date;
+  id: string;
+}
+
+export const invalidTokenReasons = ['unknown', 'expired', 'revoked'] as const;
+export type InvalidTokenReason = (typeof invalidTokenReasons)[number];
+
+/** A presented token that grants nothing. Maps to OAuth `invalid_token` (RFC 6750) at the edge. */
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+  readonly code = 'invalid_token';
+  readonly reason: InvalidTokenReason;
+  constructor(reason: InvalidTokenReason) {
+    super(`access token ${reason}`);
+    this.reason = reason;
+  }
+}
+
+export async function issueAccessToken(
+  prisma: Store,
+  input: IssueAccessTokenInput,
+): Promise<IssuedAccessToken> {
+  const now = input.now ?? new Date();
+  const token = newOpaqueToken();
+  const expiresAt = new Date(now.getTime() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000);
+  const row = await prisma.accessToken.create({
+    data: {
+      tokenHash: hashOpaqueToken(token),
+      citizenId: input.citizenId,
+      clientId: input.clientId,
+      grantId: input.grantId ?? null,
+      scope: input.scope,
+      createdAt: now,
+      expiresAt,
+    },
+    select: { id: true },
+  });
+  return { token, expiresAt, id: row.id };
+}
+
+/**
+ * The actor a bearer token stands for, or InvalidTokenError. A token dies with its grant and
+ * with its client's listing: a PGO taken off the OCL (inactive) counts as revoked.
+ */
+export async function verifyAccessToken(
+  prisma: Store,
+  token: string,
+  now: Date = new Date(),
+): Promise<PgoActor> {
+  if (!looksLikeOpaqueToken(token)) throw new InvalidTokenError('unknown');
+  const row = await prisma.accessToken.findUnique({
+    where: { tokenHash: hashOpaqueToken(token) },
+    include: {
+      client: { select: { hostname: true, active: true } },
+      grant: { select: { revokedAt: true } },
+    },
+  });
+  if (!row) throw new InvalidTokenError('unknown');
+  if (row.revokedAt || row.grant?.revokedAt || !row.client.active) {
+    throw new InvalidTokenError('revoked');
+  }
+  if (now.getTime() >= row.expiresAt.getTime()) throw new InvalidTokenError('expired');
+  return {
+    kind: 'PGO',
+    id: row.client.hostname,
+    citizenId: row.citizenId,
+    scope: row.scope,
+    tokenId: row.id,
+  };
+}
+
+/** Revokes one token (RFC 7009 style: an unknown token is not an error). True if it was live. */
+export async function revokeAccessToken(
+  prisma: Store,
+  token: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const { count } = await prisma.accessToken.updateMany({
+    where: { tokenHash: hashOpaqueToken(token), revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count > 0;
+}
+
+/** Revokes every token issued under a grant, e.g. when the citizen withdraws consent. */
+export async function revokeTokensOfGrant(
+  prisma: Store,
+  grantId: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const { count } = await prisma.accessToken.updateMany({
+    where: { grantId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}
