@@ -1,0 +1,64 @@
+// A citizen's disclosed vaccinations rendered as FHIR: the Immunizations (search matches, in
+// the order the core returns them) and every resource they lead to, each once, for `_include`
+// and for reads, which are limited to resources linked to the token's patient.
+import type * as fhir from '../r4.ts';
+import { immunization } from './immunization.ts';
+import { medication } from './medication.ts';
+import type { CitizenDisclosure } from './model.ts';
+import { patient } from './patient.ts';
+import { location, organization, practitioner, practitionerRole } from './providers.ts';
+import type { Rendering } from './rendering.ts';
+
+export interface RenderedDisclosure {
+  immunizations: fhir.Immunization[];
+  /** Everything else, keyed `Type/id`: Patient, Medication, care providers. */
+  related: Map<string, fhir.DisclosedResource>;
+}
+
+export function renderDisclosure(d: CitizenDisclosure, r: Rendering): RenderedDisclosure {
+  const related = new Map<string, fhir.DisclosedResource>();
+  const add = (resource: fhir.DisclosedResource) => {
+    related.set(`${resource.resourceType}/${resource.id}`, resource);
+  };
+
+  add(patient(d, r));
+  const immunizations = d.vaccinations.map((v) => {
+    // The core filters what a PGO may see; a non-disclosable record here is a bug upstream.
+    if (v.disclosable === false) throw new Error(`Vaccination ${v.id} is not disclosable`);
+    add(medication(v, r));
+    if (v.performerOrganization) add(organization(v.performerOrganization, r));
+    if (v.performer) {
+      add(practitionerRole(v.performer, r));
+      add(practitioner(v.performer.professional, r));
+      if (v.performer.organization) add(organization(v.performer.organization, r));
+    }
+    if (v.location) {
+      add(location(v.location, r));
+      if (v.location.managingOrganization) add(organization(v.location.managingOrganization, r));
+    }
+    return immunization(v, d, r);
+  });
+  return { immunizations, related };
+}
+
+/** The `_include` targets this server follows (the CapabilityStatement's two, and location). */
+export const immunizationIncludes = ['patient', 'performer', 'location'] as const;
+export type ImmunizationInclude = (typeof immunizationIncludes)[number];
+
+/** The resources one Immunization's `_include=Immunization:<include>` adds. */
+export function followInclude(
+  imm: fhir.Immunization,
+  include: ImmunizationInclude,
+  related: RenderedDisclosure['related'],
+): fhir.DisclosedResource[] {
+  const references =
+    include === 'patient'
+      ? [imm.patient]
+      : include === 'location'
+        ? [imm.location]
+        : (imm.performer ?? []).map((p) => p.actor);
+  return references.flatMap((ref) => {
+    const target = ref?.reference ? related.get(ref.reference) : undefined;
+    return target ? [target] : [];
+  });
+}

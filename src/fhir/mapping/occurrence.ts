@@ -1,0 +1,79 @@
+// Immunization.occurrenceDateTime from an instant and the precision the registry knows it to,
+// and back. FHIR writes partial dates ("2005", "2005-07", "2005-07-21") and requires a zone
+// offset once a time is given. Calendar parts are taken in Europe/Amsterdam, where the
+// registries record: a date stored as midnight in Amsterdam or as midnight UTC (01:00 or 02:00
+// in Amsterdam) reads back as the same day.
+import type { DatePrecision } from './model.ts';
+
+const ZONE = 'Europe/Amsterdam';
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'longOffset',
+});
+
+function amsterdam(instant: Date) {
+  const parts = new Map(partsFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? '';
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+    // longOffset reads "GMT+02:00", or plain "GMT" at offset zero.
+    offset: part('timeZoneName').replace('GMT', '') || '+00:00',
+  };
+}
+
+export function occurrenceDateTime(occurrence: string, precision: DatePrecision): string {
+  const instant = new Date(occurrence);
+  if (Number.isNaN(instant.getTime())) throw new Error('Vaccination occurrence is not an instant');
+  const p = amsterdam(instant);
+  switch (precision) {
+    case 'YEAR':
+      return p.year;
+    case 'MONTH':
+      return `${p.year}-${p.month}`;
+    case 'DAY':
+      return `${p.year}-${p.month}-${p.day}`;
+    case 'SECOND':
+      return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${p.offset}`;
+  }
+}
+
+/** Midnight in Amsterdam at the start of the given calendar day, as an instant. */
+function amsterdamMidnight(year: number, month: number, day: number): Date {
+  const utcMidnight = new Date(Date.UTC(year, month - 1, day));
+  const [sign, hours = '0', minutes = '0'] =
+    /([+-])(\d\d):(\d\d)/.exec(amsterdam(utcMidnight).offset)?.slice(1) ?? [];
+  const offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  return new Date(utcMidnight.getTime() - offsetMinutes * 60_000);
+}
+
+/** The inverse: an instant (the start of the period a partial date names) and its precision. */
+export function fromOccurrenceDateTime(value: string): {
+  occurrence: string;
+  occurrencePrecision: DatePrecision;
+} {
+  const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (date) {
+    const [, year, month, day] = date;
+    const precision: DatePrecision = day ? 'DAY' : month ? 'MONTH' : 'YEAR';
+    const start = amsterdamMidnight(Number(year), Number(month ?? 1), Number(day ?? 1));
+    return { occurrence: start.toISOString(), occurrencePrecision: precision };
+  }
+  const instant = new Date(value);
+  if (!/T.*(Z|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(instant.getTime())) {
+    throw new Error('Not a FHIR dateTime with a zone offset');
+  }
+  return { occurrence: instant.toISOString(), occurrencePrecision: 'SECOND' };
+}
