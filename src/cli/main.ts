@@ -2,6 +2,7 @@
 // refuse to run in production.
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { commands, type Command } from './commands/index.ts';
+import { UsageError } from './usageError.ts';
 
 const usage = `Usage: entpoort <command> [options]
 
@@ -48,9 +49,4 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`entpoort ${name}: ${(error as Error).message}`);
     return 1;
   }
-}
-
-/** A mistake in the command line: reported in one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

@@ -2,7 +2,7 @@
 // (no database needed), so a developer can pick a BSN for `entpoort dev-token`.
 import { parseArgs } from 'node:util';
 import { demoCitizens } from '../../dev/demo/expand.ts';
-import { UsageError } from '../main.ts';
+import { UsageError } from '../usageError.ts';
 import type { Command } from './index.ts';
 
 export const demoCitizensCommand: Command = {

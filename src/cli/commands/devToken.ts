@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { issueAccessToken } from '../../auth/pgoTokens.ts';
 import { isValidBsn } from '../../rules/bsn.ts';
-import { UsageError } from '../main.ts';
+import { UsageError } from '../usageError.ts';
 import type { Command } from './index.ts';
 import { withMigratedDatabase } from './migratedDatabase.ts';
 

@@ -1,7 +1,7 @@
 // `entpoort seed`: fills the configured database with the demo citizens, if it has no citizens.
 import { parseArgs } from 'node:util';
 import { seedDemoDataIfEmpty } from '../../dev/demo/seed.ts';
-import { UsageError } from '../main.ts';
+import { UsageError } from '../usageError.ts';
 import type { Command } from './index.ts';
 import { withMigratedDatabase } from './migratedDatabase.ts';
 

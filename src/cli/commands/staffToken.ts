@@ -10,7 +10,7 @@ import {
   devIdpIssuer,
   devStaffClientId,
 } from '../../dev/idp/staffClients.ts';
-import { UsageError } from '../main.ts';
+import { UsageError } from '../usageError.ts';
 import type { Command } from './index.ts';
 
 export const staffTokenCommand: Command = {
@@ -34,6 +34,7 @@ export const staffTokenCommand: Command = {
       throw new Error(
         `cannot reach the development identity provider at ${issuer} ` +
           `(is \`entpoort serve\` running with the same PUBLIC_BASE_URL?): ${describe(error)}`,
+        { cause: error },
       );
     }
     const tokens = await oidc.clientCredentialsGrant(server);
