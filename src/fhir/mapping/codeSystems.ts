@@ -35,6 +35,7 @@ export const codeSystems = {
   gstdGpk: 'urn:oid:2.16.840.1.113883.2.4.4.1',
   gstdZi: 'urn:oid:2.16.840.1.113883.2.4.4.8',
   gstdRoute: 'urn:oid:2.16.840.1.113883.2.4.4.9',
+  gtin: 'https://www.gs1.org/gtin',
   performerFunction: 'http://terminology.hl7.org/CodeSystem/v2-0443',
 } as const;
 
@@ -50,6 +51,12 @@ export const productCodingOrder: readonly string[] = [
   codeSystems.snomed,
   codeSystems.atc,
 ];
+
+/**
+ * ATC group J07, "vaccins": the most specific code every vaccine product has. Written only where
+ * a required product binding (Vaccinatie-Immunisatie 1.0) leaves no other truthful choice.
+ */
+export const atcVaccines = { system: codeSystems.atc, code: 'J07', display: 'vaccins' } as const;
 
 /**
  * Codings whose system starts here are zib value set OIDs, not code systems; the Nictiz

@@ -3,6 +3,7 @@
 import type * as fhir from '../r4.ts';
 import { codeSystems, coreExtensions, productCodingOrder } from './codeSystems.ts';
 import type * as model from './model.ts';
+import type { ProductCodeBinding } from './rendering.ts';
 
 export function coding(c: model.Coding): fhir.Coding {
   return c.display
@@ -32,19 +33,36 @@ export function nullFlavor(code: 'UNK' | 'OTH' | 'NI' | 'NA'): fhir.Extension {
 }
 
 /**
- * The product as Immunization.vaccineCode and Medication.code, which imm-Vaccination-event
- * requires to be equal: every coding, G-Standaard first, and the product name as text. A
- * product known only by its name is text plus nullFlavor OTH (no code in the value set).
+ * The product as Immunization.vaccineCode and Medication.code, which both versions require to be
+ * equal: every coding, G-Standaard first, and the product name as text. Under an extensible
+ * binding a product known only by its name is text plus nullFlavor OTH (no code in the value
+ * set); under a required one (1.0) a product without a code from the bound systems gets the
+ * binding's fallback coding after its own.
  */
-export function productConcept(product: model.VaccineProduct): fhir.CodeableConcept {
-  if (product.codings.length === 0)
-    return { extension: [nullFlavor('OTH')], text: product.display };
+export function productConcept(
+  product: model.VaccineProduct,
+  binding: ProductCodeBinding | null = null,
+): fhir.CodeableConcept {
   const rank = (c: model.Coding) => {
     const i = productCodingOrder.indexOf(c.system);
     return i === -1 ? productCodingOrder.length : i;
   };
   const codings = [...product.codings].sort((a, b) => rank(a) - rank(b)).map(coding);
+  if (binding && !codings.some((c) => binding.systems.includes(c.system))) {
+    codings.push(coding(binding.fallback));
+  }
+  if (codings.length === 0) return { extension: [nullFlavor('OTH')], text: product.display };
   return { coding: codings, text: product.display };
+}
+
+/** The product's own codings, without the fallback a required binding added. */
+export function fromProductConcept(
+  cc: fhir.CodeableConcept,
+  binding: ProductCodeBinding | null = null,
+): model.Coding[] {
+  const added = (c: fhir.Coding) =>
+    !!binding && c.system === binding.fallback.system && c.code === binding.fallback.code;
+  return (cc.coding ?? []).filter((c) => !added(c)).map(fromCoding);
 }
 
 export function reference(type: string, id: string, display: string): fhir.Reference {
@@ -72,11 +90,23 @@ const ucumCodes: Record<string, string> = {
   microgram: 'ug',
 };
 
-export function quantity(q: { value: number; unit: string }): fhir.Quantity {
-  const code = ucumCodes[q.unit];
-  return code
-    ? { value: q.value, unit: q.unit, system: codeSystems.ucum, code }
-    : { value: q.value, unit: q.unit };
+/**
+ * A unit UCUM has no code for, as a UCUM annotation: `{dosis}` is unity labelled "dosis". Only
+ * printable ASCII without braces or spaces can be one.
+ */
+const ucumAnnotation = (unit: string) => (/^[!-z|~]+$/.test(unit) ? `{${unit}}` : undefined);
+
+/**
+ * A dose. Units without a UCUM code travel as unit text only, or, where the profile requires UCUM
+ * (`ucumOnly`, 1.0), as a UCUM annotation; a unit that cannot be one leaves the dose out there.
+ */
+export function quantity(
+  q: { value: number; unit: string },
+  ucumOnly = false,
+): fhir.Quantity | undefined {
+  const code = ucumCodes[q.unit] ?? (ucumOnly ? ucumAnnotation(q.unit) : undefined);
+  if (code) return { value: q.value, unit: q.unit, system: codeSystems.ucum, code };
+  return ucumOnly ? undefined : { value: q.value, unit: q.unit };
 }
 
 export function fromQuantity(q: fhir.Quantity): { value: number; unit: string } {

@@ -45,19 +45,35 @@ export function renderDisclosure(d: CitizenDisclosure, r: Rendering): RenderedDi
 export const immunizationIncludes = ['patient', 'performer', 'location'] as const;
 export type ImmunizationInclude = (typeof immunizationIncludes)[number];
 
-/** The resources one Immunization's `_include=Immunization:<include>` adds. */
+/** What a searchset may carry beside its matches: the `_include` targets and the product. */
+export type IncludeTarget = ImmunizationInclude | 'medication';
+
+function referencesTo(
+  imm: fhir.Immunization,
+  target: IncludeTarget,
+): (fhir.Reference | undefined)[] {
+  switch (target) {
+    case 'patient':
+      return [imm.patient];
+    case 'location':
+      return [imm.location];
+    case 'performer':
+      return (imm.performer ?? []).map((p) => p.actor);
+    case 'medication':
+      // The product extension of either version; no `_include` parameter names it.
+      return (imm.extension ?? [])
+        .map((e) => e.valueReference)
+        .filter((r) => r?.type === 'Medication');
+  }
+}
+
+/** The resources one Immunization's `_include=Immunization:<include>` (or its product) adds. */
 export function followInclude(
   imm: fhir.Immunization,
-  include: ImmunizationInclude,
+  include: IncludeTarget,
   related: RenderedDisclosure['related'],
 ): fhir.DisclosedResource[] {
-  const references =
-    include === 'patient'
-      ? [imm.patient]
-      : include === 'location'
-        ? [imm.location]
-        : (imm.performer ?? []).map((p) => p.actor);
-  return references.flatMap((ref) => {
+  return referencesTo(imm, include).flatMap((ref) => {
     const target = ref?.reference ? related.get(ref.reference) : undefined;
     return target ? [target] : [];
   });

@@ -1,7 +1,7 @@
-// One vaccination event as Immunization (imm-Vaccination-event 2.0; profile-specific parts from
-// the Rendering): product extension and vaccineCode, the source record's identifier, the date to
-// the precision known, site with laterality, route, dose, one performer, reasons (indications
-// and motives), target diseases with the dose number, and the note.
+// One vaccination event as Immunization (imm-Vaccination-event 2.0 or nl-core-Vaccination-event
+// 1.0; profile-specific parts from the Rendering): product extension and vaccineCode, the source
+// record's identifier, the date to the precision known, site with laterality, route, dose, one
+// performer, reasons (indications and motives), target diseases with the dose number, the note.
 import type * as fhir from '../r4.ts';
 import { immunizationIdentifierSystems } from './codeSystems.ts';
 import { concept, identifier, productConcept, quantity, status } from './datatypes.ts';
@@ -25,8 +25,9 @@ function site(v: Vaccination, r: Rendering): fhir.CodeableConcept | undefined {
 }
 
 /**
- * The one performer imm-Vaccination-event allows. A professional in a role is the more precise
- * answer and wins over an organisation; the organisation then shows only through the role.
+ * The one performer imm-Vaccination-event allows (and the 1.0 `administrator` slice). A
+ * professional in a role is the more precise answer and wins over an organisation; the
+ * organisation then shows only through the role.
  */
 function performerActor(v: Vaccination): fhir.Reference | undefined {
   if (v.performer) return practitionerRoleReference(v.performer);
@@ -59,14 +60,14 @@ export function immunization(v: Vaccination, citizen: Citizen, r: Rendering): fh
     ],
     identifier: [identifier(immunizationIdentifierSystems[v.source], v.sourceRecordId)],
     status: status(v.status),
-    vaccineCode: productConcept(v.product),
+    vaccineCode: productConcept(v.product, r.requiredProductCode),
     patient: patientReference(citizen),
     occurrenceDateTime: occurrenceDateTime(v.occurrence, v.occurrencePrecision),
     location: v.location ? locationReference(v.location) : undefined,
     lotNumber: v.lotNumber?.trim() || undefined,
     site: site(v, r),
     route: v.route ? concept(v.route) : undefined,
-    doseQuantity: v.doseQuantity ? quantity(v.doseQuantity) : undefined,
+    doseQuantity: v.doseQuantity ? quantity(v.doseQuantity, r.ucumDoseOnly) : undefined,
     performer: actor ? [r.performer(actor)] : undefined,
     note: v.note?.trim() ? [{ text: v.note.trim() }] : undefined,
     reasonCode: reasons.length > 0 ? reasons : undefined,

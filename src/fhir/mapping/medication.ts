@@ -1,5 +1,6 @@
-// The vaccine product in one batch as Medication (imm-PharmaceuticalProduct): the same codes as
-// Immunization.vaccineCode, the lot number or nullFlavor UNK, and the product description.
+// The vaccine product in one batch as Medication (imm-PharmaceuticalProduct 2.0 or
+// nl-core-PharmaceuticalProduct 1.0): the same codes as Immunization.vaccineCode, the lot number
+// or nullFlavor UNK, and the product description.
 import type * as fhir from '../r4.ts';
 import { nullFlavor, productConcept, reference } from './datatypes.ts';
 import { medicationId } from './ids.ts';
@@ -24,7 +25,7 @@ export function medication(b: Batch, r: Rendering): fhir.Medication {
     ...(description
       ? { extension: [{ url: r.extensions.productDescription, valueString: description }] }
       : {}),
-    code: productConcept(b.product),
+    code: productConcept(b.product, r.requiredProductCode),
     batch: lot ? { lotNumber: lot } : { _lotNumber: { extension: [nullFlavor('UNK')] } },
   };
 }
