@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // One graphql-js, the CommonJS build that Apollo Server and @apollo/subgraph load (as Node
+    // itself resolves it); Vite would otherwise pick the package's ESM copy, a second realm.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -1,2 +1,109 @@
-// PLACEHOLDER: per-request DataLoaders, filled in with the GraphQL core.
-export type Loaders = Record<string, never>;
+// Per-request DataLoaders: every lookup by id, and every citizen's vaccination list, is batched
+// into one SQL statement per type and tick, so a nested query costs a bounded number of
+// statements however many vaccinations it walks, and a federation `_entities` call with many
+// representations costs one statement per entity type.
+import DataLoader from 'dataloader';
+import type {
+  Citizen,
+  Location,
+  Organization,
+  PrismaClient,
+  Professional,
+  ProfessionalRole,
+  Vaccination,
+  VaccineProduct,
+} from '../store/generated/client.ts';
+import type { VaccinationFilter } from './generated/resolvers.ts';
+import { isUuid } from './ids.ts';
+
+export interface VaccinationsKey {
+  citizenId: string;
+  filter: VaccinationFilter | null | undefined;
+}
+
+export interface Loaders {
+  citizen: DataLoader<string, Citizen | null>;
+  vaccination: DataLoader<string, Vaccination | null>;
+  /** A citizen's vaccinations matching a filter, oldest first. */
+  vaccinationsOf: DataLoader<VaccinationsKey, Vaccination[], string>;
+  product: DataLoader<string, VaccineProduct | null>;
+  organization: DataLoader<string, Organization | null>;
+  professionalRole: DataLoader<string, ProfessionalRole | null>;
+  professional: DataLoader<string, Professional | null>;
+  location: DataLoader<string, Location | null>;
+}
+
+function byId<Row extends { id: string }>(
+  find: (ids: string[]) => Promise<Row[]>,
+): DataLoader<string, Row | null> {
+  return new DataLoader(async (keys) => {
+    // Ids are UUID columns: a malformed id finds nothing, rather than failing the statement.
+    const ids = [...new Set(keys.filter(isUuid))];
+    const rows = ids.length > 0 ? await find(ids) : [];
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return keys.map((key) => found.get(key) ?? null);
+  });
+}
+
+export function vaccinationWhere(filter: VaccinationFilter | null | undefined) {
+  return {
+    source: filter?.source ?? undefined,
+    status: filter?.status ? { in: filter.status } : undefined,
+    occurrence: { gte: filter?.occurredFrom ?? undefined, lt: filter?.occurredBefore ?? undefined },
+  };
+}
+
+function filterKey(filter: VaccinationFilter | null | undefined): string {
+  if (!filter) return '{}';
+  return JSON.stringify([
+    filter.source ?? null,
+    filter.occurredFrom?.toISOString() ?? null,
+    filter.occurredBefore?.toISOString() ?? null,
+    filter.status ? [...filter.status].sort() : null,
+  ]);
+}
+
+function vaccinationsOf(prisma: PrismaClient, vaccination: Loaders['vaccination']) {
+  return new DataLoader<VaccinationsKey, Vaccination[], string>(
+    async (keys) => {
+      // One statement per distinct filter; a request rarely has more than one.
+      const groups = new Map<string, { filter: VaccinationsKey['filter']; ids: Set<string> }>();
+      for (const { citizenId, filter } of keys) {
+        const group = groups.get(filterKey(filter)) ?? { filter, ids: new Set<string>() };
+        if (isUuid(citizenId)) group.ids.add(citizenId);
+        groups.set(filterKey(filter), group);
+      }
+      const found = new Map<string, Vaccination[]>();
+      for (const [key, { filter, ids }] of groups) {
+        if (ids.size === 0) continue;
+        const rows = await prisma.vaccination.findMany({
+          where: { citizenId: { in: [...ids] }, ...vaccinationWhere(filter) },
+          orderBy: [{ occurrence: 'asc' }, { id: 'asc' }],
+        });
+        for (const row of rows) {
+          vaccination.prime(row.id, row);
+          const listKey = `${row.citizenId}|${key}`;
+          found.set(listKey, [...(found.get(listKey) ?? []), row]);
+        }
+      }
+      return keys.map((k) => found.get(`${k.citizenId}|${filterKey(k.filter)}`) ?? []);
+    },
+    { cacheKeyFn: (k) => `${k.citizenId}|${filterKey(k.filter)}` },
+  );
+}
+
+export function createLoaders(prisma: PrismaClient): Loaders {
+  const vaccination = byId((ids) => prisma.vaccination.findMany({ where: { id: { in: ids } } }));
+  return {
+    citizen: byId((ids) => prisma.citizen.findMany({ where: { id: { in: ids } } })),
+    vaccination,
+    vaccinationsOf: vaccinationsOf(prisma, vaccination),
+    product: byId((ids) => prisma.vaccineProduct.findMany({ where: { id: { in: ids } } })),
+    organization: byId((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
+    professionalRole: byId((ids) =>
+      prisma.professionalRole.findMany({ where: { id: { in: ids } } }),
+    ),
+    professional: byId((ids) => prisma.professional.findMany({ where: { id: { in: ids } } })),
+    location: byId((ids) => prisma.location.findMany({ where: { id: { in: ids } } })),
+  };
+}

@@ -37,6 +37,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that breaks (server restart, failover) emits 'error' on the pool; without
+  // a listener that would end the process. The pool replaces the connection, and the next query
+  // reports any lasting problem to its caller.
+  pool.on('error', () => {});
   const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
