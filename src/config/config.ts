@@ -187,6 +187,9 @@ function medmijAuthorizeSettings(
   for (const name of requiredInProduction) {
     if (production && !e[name]) throw new ConfigError(`${name}: required in production`);
   }
+  if (production && e.DIGID_BROKER_ISSUER && !/^https:/i.test(e.DIGID_BROKER_ISSUER)) {
+    throw new ConfigError('DIGID_BROKER_ISSUER: must be https in production');
+  }
   return {
     scope: e.MEDMIJ_SCOPE,
     providerName: e.PROVIDER_DISPLAY_NAME,

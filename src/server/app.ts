@@ -2,6 +2,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerDevIdp } from '../dev/idp/plugin.ts';
 import { registerGraphQL } from '../graphql/plugin.ts';
+import { mainHttpsOptions } from '../medmij/tls/httpsOptions.ts';
 import { registerMetrics } from '../observability/metrics.ts';
 import { registerHealth } from './health.ts';
 import { callerIds, generateRequestId, registerRequestIds } from './requestIds.ts';
@@ -9,7 +10,10 @@ import type { Services } from './services.ts';
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
+  // Plain HTTP unless TLS is configured (development, or TLS ended at a trusted proxy).
+  const https = mainHttpsOptions(config.medmijTls) ?? null;
   const app = Fastify({
+    https,
     loggerInstance: services.logger as FastifyBaseLogger,
     genReqId: generateRequestId,
     requestIdLogLabel: 'requestId',

@@ -7,6 +7,8 @@ import type { Config } from '../config/config.ts';
 import { seedDemoDataIfEmpty } from '../dev/demo/seed.ts';
 import { createListCache } from '../medmij/lists/listCache.ts';
 import { listReadinessCheck } from '../medmij/lists/listReadiness.ts';
+import { listenBackChannel, type BackChannelListener } from '../medmij/tls/backChannelListener.ts';
+import { mainHttpsOptions, wantsBackChannelListener } from '../medmij/tls/httpsOptions.ts';
 import { createLogger, type Logger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { openDatabase } from '../store/database.ts';
@@ -19,6 +21,8 @@ export interface RunningServer {
   services: Services;
   /** The base URL the server listens on (not PUBLIC_BASE_URL, which may be a proxy's). */
   url: string;
+  /** The back channel's own mutual-TLS listener, when TLS_BACK_CHANNEL=port and TLS is on. */
+  backChannel: BackChannelListener | undefined;
   close(): Promise<void>;
 }
 
@@ -72,7 +76,11 @@ export async function startServer(
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  const scheme = mainHttpsOptions(config.medmijTls) ? 'https' : 'http';
+  const url = `${scheme}://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  const backChannel = wantsBackChannelListener(config.medmijTls)
+    ? await listenBackChannel(app, config.medmijTls, config.HOST)
+    : undefined;
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -80,13 +88,14 @@ export async function startServer(
       services.readiness.shuttingDown = true;
       // Fastify stops accepting connections, answers 503 to new requests on open ones and
       // waits for in-flight requests; the database goes last.
+      await backChannel?.close();
       await app.close();
       await medmijLists.stop();
       await database.close();
     })();
     return closing;
   };
-  return { app, services, url, close };
+  return { app, services, url, backChannel, close };
 }
 
 /** Closes on SIGTERM/SIGINT, giving in-flight requests `graceMs` before forcing an exit. */
