@@ -20,10 +20,17 @@ export interface PgoActor {
   tokenId: string;
 }
 
+/** A citizen on Entpoort's own pages, after DigiD login: consent given, refused or revoked. */
+export interface CitizenActor {
+  kind: 'CITIZEN';
+  /** The internal citizen id; never the BSN. */
+  id: string;
+}
+
 export interface SystemActor {
   kind: 'SYSTEM';
   /** The component acting, e.g. `import` or `seed`. */
   id: string;
 }
 
-export type Actor = StaffActor | PgoActor | SystemActor;
+export type Actor = StaffActor | PgoActor | CitizenActor | SystemActor;

@@ -83,6 +83,8 @@ export function authorizeRootFields(actor: Actor | null, fields: string[]): void
       if (!pgoRootFields.has(field)) throw forbidden(`A PGO may not use ${field}`, true);
       continue;
     }
+    // Citizens act only on Entpoort's own pages, never through GraphQL.
+    if (actor.kind === 'CITIZEN') throw forbidden(`A citizen may not use ${field}`, true);
     const roles = staffRootFields[field] ?? [];
     if (!roles.some((role) => actor.roles.has(role))) {
       const needed = roles.length > 0 ? roles.join(' or ') : 'a role no one has';

@@ -2,7 +2,7 @@
 // registrar with a reason (the grant, its tokens and the audit entry in one transaction, by
 // medmij/grants/revokeGrant.ts, the same code as the citizen's own page). Typed by hand so it
 // stands apart from codegen; the shapes are those of schema/consent.graphql.
-import { revokeGrant } from '../../medmij/grants/revokeGrant.ts';
+import { revokeGrant } from '../../auth/grants/revokeGrant.ts';
 import type { GraphQLContext } from '../context.ts';
 import { badUserInput, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';

@@ -4,7 +4,7 @@
 // the long-term grant is renewed to the same date ("six months from last use").
 import { ACCESS_TOKEN_LIFETIME_SECONDS, issueAccessToken } from '../../auth/pgoTokens.ts';
 import { hashOpaqueToken, newOpaqueToken } from '../../auth/opaqueTokens.ts';
-import { addMonths } from './months.ts';
+import { addMonths } from '../../auth/grants/months.ts';
 import type { IssuedTokens, TokenContext, Transaction } from './tokenContext.ts';
 
 export interface GrantForIssue {

@@ -3,8 +3,7 @@
 // This also catches the loser of two concurrent redemptions and an honest retry (MGO retries
 // POSTs after timeouts): the retrying client never received the first answer's tokens, so
 // revoking them costs it nothing it has, while a thief's copy dies.
-import type { Revoked } from './revokeGrant.ts';
-import { revokeGrant } from './revokeGrant.ts';
+import { endGrant, type Revoked } from '../../auth/grants/endGrant.ts';
 import { auditToken } from './tokenAudit.ts';
 import type { TokenContext } from './tokenContext.ts';
 
@@ -18,7 +17,7 @@ export interface Reuse {
 
 export async function revokeAfterReuse(context: TokenContext, reuse: Reuse): Promise<Revoked> {
   return context.prisma.$transaction(async (tx) => {
-    const revoked = await revokeGrant(tx, reuse.grantId, context.now);
+    const revoked = await endGrant(tx, reuse.grantId, context.now);
     const code = reuse.kind === 'authorization_code';
     await auditToken(tx, context, {
       action: code ? 'authorization_code.reused' : 'refresh_token.reused',

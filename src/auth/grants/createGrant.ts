@@ -9,17 +9,16 @@
 //   use (`usedAt`), alive AUTHORIZATION_CODE_TTL_SECONDS (at most ten minutes).
 import { randomInt } from 'node:crypto';
 import { appendIn } from '../../audit/auditTrail.ts';
-import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../../auth/pgoTokens.ts';
-import { hashOpaqueToken, newOpaqueToken } from '../../auth/opaqueTokens.ts';
+import { hashOpaqueToken, newOpaqueToken } from '../opaqueTokens.ts';
+import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../pgoTokens.ts';
 import type { Prisma } from '../../store/generated/client.ts';
-import type { OAuthClient } from '../lists/oauthClientList.ts';
-import { addMonths } from '../token/months.ts';
-import { asAuditActor, citizenActor } from './auditActor.ts';
+import { addMonths } from './months.ts';
 
 export interface NewGrant {
   citizenId: string;
   /** The OCL entry of the client the citizen consented to. */
-  client: Pick<OAuthClient, 'hostname' | 'organisationName'>;
+  /** The PGO as the OCL lists it. */
+  client: { hostname: string; organisationName: string };
   scope: string;
   redirectUri: string;
   longTerm: boolean;
@@ -97,7 +96,7 @@ export async function createGrantWithCode(
   await appendIn(
     tx,
     {
-      actor: asAuditActor(citizenActor(input.citizenId)),
+      actor: { kind: 'CITIZEN', id: input.citizenId },
       citizenId: input.citizenId,
       action: 'medmij.consent.given',
       disclosed: {

@@ -4,8 +4,8 @@
 import { randomInt } from 'node:crypto';
 import { appendIn } from '../../audit/auditTrail.ts';
 import type { PrismaClient } from '../../store/generated/client.ts';
-import { revokeGrant as revokeGrantAndTokens } from '../token/revokeGrant.ts';
-import { asAuditActor, type AuditActor } from './auditActor.ts';
+import type { Actor } from '../actor.ts';
+import { endGrant } from './endGrant.ts';
 
 export interface Revocation {
   /** Only revoke a grant of this citizen (the citizen's own page). */
@@ -30,7 +30,7 @@ export interface RevokedGrant {
 export async function revokeGrant(
   prisma: PrismaClient,
   grantId: string,
-  actor: AuditActor,
+  actor: Pick<Actor, 'kind' | 'id'>,
   revocation: Revocation,
 ): Promise<RevokedGrant | undefined> {
   const now = revocation.now ?? new Date();
@@ -57,7 +57,7 @@ export async function revokeGrant(
       };
     }
 
-    const revoked = await revokeGrantAndTokens(tx, grant.id, now);
+    const revoked = await endGrant(tx, grant.id, now);
     // A concurrent revocation got there first: it writes the entry.
     if (!revoked.grant) {
       return { id: grant.id, citizenId: grant.citizenId, revokedAt: now, changed: false };
@@ -65,7 +65,7 @@ export async function revokeGrant(
     await appendIn(
       tx,
       {
-        actor: asAuditActor(actor),
+        actor,
         citizenId: grant.citizenId,
         action: 'medmij.grant.revoked',
         disclosed: {

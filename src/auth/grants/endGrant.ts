@@ -2,8 +2,8 @@
 // Used when a code or refresh token is presented a second time (a sign it leaked). Access
 // tokens die through revokeTokensOfGrant, and verifyAccessToken also refuses any token whose
 // grant is revoked, so a token committed in a race is dead as well.
-import { revokeTokensOfGrant } from '../../auth/pgoTokens.ts';
-import type { Transaction } from './tokenContext.ts';
+import type { Prisma } from '../../store/generated/client.ts';
+import { revokeTokensOfGrant } from '../pgoTokens.ts';
 
 export interface Revoked {
   accessTokens: number;
@@ -11,7 +11,11 @@ export interface Revoked {
   grant: boolean;
 }
 
-export async function revokeGrant(tx: Transaction, grantId: string, now: Date): Promise<Revoked> {
+export async function endGrant(
+  tx: Prisma.TransactionClient,
+  grantId: string,
+  now: Date,
+): Promise<Revoked> {
   const accessTokens = await revokeTokensOfGrant(tx, grantId, now);
   const refresh = await tx.refreshToken.updateMany({
     where: { grantId, revokedAt: null },
