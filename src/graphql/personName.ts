@@ -1,5 +1,5 @@
-// A citizen's name as it would be written on a letter, following zib NameInformation's
-// NameUsage: own family name, partner's, or both joined by a hyphen in the chosen order.
+// A citizen's name for GraphQL: the parts as recorded, and as it would be written on a letter.
+import { assembleFamilyName } from '../rules/familyName.ts';
 import type { Citizen } from '../store/generated/client.ts';
 import type { PersonName } from './generated/resolvers.ts';
 
@@ -20,20 +20,7 @@ function join(...parts: (string | null)[]): string {
 }
 
 export function familyNames(name: NameParts): string {
-  const own = join(name.familyNamePrefix, name.familyName);
-  // Without a recorded partner name, every usage falls back to the citizen's own name.
-  if (!name.partnerName) return own;
-  const partner = join(name.partnerNamePrefix, name.partnerName);
-  switch (name.nameUsage) {
-    case 'OWN':
-      return own;
-    case 'PARTNER':
-      return partner;
-    case 'PARTNER_OWN':
-      return `${partner}-${own}`;
-    case 'OWN_PARTNER':
-      return `${own}-${partner}`;
-  }
+  return assembleFamilyName(name, name.nameUsage);
 }
 
 export function formattedName(name: NameParts): string {

@@ -2,6 +2,7 @@
 // assembled per name usage and decomposed into own/partner prefix and name extensions, each
 // given name (BR) or initial (IN) qualified, the usage as humanname-assembly-order; the call
 // name in a second name with use `usual` (nl-core-NameInformation.GivenName).
+import { assembleFamilyName } from '../../rules/familyName.ts';
 import type * as fhir from '../r4.ts';
 import { coreExtensions } from './codeSystems.ts';
 import type { Maybe, NameUsage, PersonName, Professional } from './model.ts';
@@ -23,21 +24,7 @@ export function fromAssemblyOrder(code: string | undefined): NameUsage {
 
 const joined = (...parts: Maybe<string>[]) => parts.filter((p) => p && p.trim()).join(' ');
 
-function familyName(n: PersonName): string {
-  const own = joined(n.familyNamePrefix, n.familyName);
-  const partner = joined(n.partnerNamePrefix, n.partnerName);
-  if (!partner) return own;
-  switch (n.usage) {
-    case 'OWN':
-      return own;
-    case 'PARTNER':
-      return partner;
-    case 'PARTNER_OWN':
-      return `${partner}-${own}`;
-    case 'OWN_PARTNER':
-      return `${own}-${partner}`;
-  }
-}
+const familyName = (n: PersonName) => assembleFamilyName(n, n.usage);
 
 const part = (url: string, value: Maybe<string>): fhir.Extension[] =>
   value && value.trim() ? [{ url, valueString: value }] : [];
