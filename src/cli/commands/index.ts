@@ -2,6 +2,7 @@
 import type { Config } from '../../config/config.ts';
 import { demoCitizensCommand } from './demoCitizens.ts';
 import { devTokenCommand } from './devToken.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
@@ -16,6 +17,7 @@ export interface Command {
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
+  import: importCommand,
   seed: seedCommand,
   'demo-citizens': demoCitizensCommand,
   'dev-token': devTokenCommand,

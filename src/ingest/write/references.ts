@@ -1,0 +1,95 @@
+// Writes the reference rows a batch names (products, organisations, professionals, roles,
+// locations), each distinct by natural key with the last row winning, and returns their ids by
+// key. Rows the run already wrote with the same content are taken from the run's cache.
+import { locationKey, organizationKey, productKey, professionalKey, roleKey } from '../keys.ts';
+import type { IncomingRecord } from '../model.ts';
+import { lastByKey, type BatchContext } from './batchContext.ts';
+import { upsertIdentified } from './identified.ts';
+import { upsertProducts } from './products.ts';
+import {
+  organizations,
+  professionals,
+  upsertLocations,
+  upsertRoles,
+  type LocationItem,
+  type RoleItem,
+} from './providers.ts';
+import type { ReferenceCache } from './referenceCache.ts';
+
+export interface ReferenceIds {
+  products: Map<string, string>;
+  organizations: Map<string, string>;
+  roles: Map<string, string>;
+  locations: Map<string, string>;
+}
+
+export async function writeReferences(
+  ctx: BatchContext,
+  cache: ReferenceCache,
+  records: IncomingRecord[],
+): Promise<ReferenceIds> {
+  const through = async <T>(
+    kind: string,
+    items: Map<string, T>,
+    write: (items: Map<string, T>) => Promise<Map<string, string>>,
+  ) => {
+    const { known, unknown } = cache.split(kind, items);
+    if (unknown.size === 0) return known;
+    const written = await write(unknown);
+    cache.note(kind, unknown, written);
+    return new Map([...known, ...written]);
+  };
+
+  const products = await through(
+    'product',
+    lastByKey(
+      records.map((r) => r.product),
+      productKey,
+    ),
+    (items) => upsertProducts(ctx, items),
+  );
+  const orgs = lastByKey(
+    records.flatMap((r) => r.organization ?? []),
+    organizationKey,
+  );
+  const organizationIds = await through('organization', orgs, (items) =>
+    upsertIdentified(ctx, organizations, items),
+  );
+  const withProfessional = records.filter((r) => r.professional);
+  const people = lastByKey(
+    withProfessional.map((r) => r.professional!),
+    professionalKey,
+  );
+  const professionalIds = await through('professional', people, (items) =>
+    upsertIdentified(ctx, professionals, items),
+  );
+
+  const roles = new Map<string, RoleItem>();
+  for (const r of withProfessional) {
+    roles.set(roleKey(r.professional!, r.organization), {
+      professionalId: professionalIds.get(professionalKey(r.professional!))!,
+      organizationId: r.organization ? organizationIds.get(organizationKey(r.organization))! : null,
+      specialty: r.professional!.specialty,
+    });
+  }
+  const locations = new Map<string, LocationItem>();
+  for (const r of records) {
+    if (!r.location) continue;
+    const key = locationKey(ctx.registry, r.location.key);
+    const first = locations.get(key)?.organizationId;
+    const organizationId = r.organization
+      ? organizationIds.get(organizationKey(r.organization))
+      : null;
+    locations.set(key, {
+      name: r.location.name,
+      address: r.location.address && [r.location.address],
+      organizationId: first ?? organizationId ?? null,
+    });
+  }
+  return {
+    products,
+    organizations: organizationIds,
+    roles: await through('role', roles, (items) => upsertRoles(ctx, items)),
+    locations: await through('location', locations, (items) => upsertLocations(ctx, items)),
+  };
+}
