@@ -54,6 +54,12 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
     await expect(sql(`UPDATE audit_entry SET action = 'nothing'`)).rejects.toThrow(/append-only/);
     await expect(sql('DELETE FROM audit_entry')).rejects.toThrow(/append-only/);
     await expect(sql('TRUNCATE audit_entry')).rejects.toThrow(/append-only/);
+    // Also in a session that defers ordinary triggers, as the bulk import does.
+    await expect(
+      sql(`BEGIN; SET LOCAL session_replication_role = replica;
+        UPDATE audit_entry SET action = 'nothing'; COMMIT;`),
+    ).rejects.toThrow(/append-only/);
+    await sql('ROLLBACK');
     expect((await trail.verify()).intact).toBe(true);
   });
 
