@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, medmijListSettings, type Environment } from '../src/config/config.ts';
+import { loadConfig, type Environment } from '../src/config/config.ts';
+import { medmijListSettings } from '../src/config/medmijLists.ts';
 import { readList } from '../src/medmij/lists/readList.ts';
 import { readSource } from '../src/medmij/lists/listSource.ts';
 import type { ListName } from '../src/medmij/lists/listNames.ts';
