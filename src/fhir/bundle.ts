@@ -1,7 +1,8 @@
 // Searchset Bundles (MedMij DVA reference §12.4): absolute fullUrls `[base]/Type/id`, matches
-// then de-duplicated includes, `total` counting matches only, and a self link that starts with
-// the base and echoes only the parameters the search applied. A BSN never gets in: the
-// builder refuses a bundle that carries a BSN value or a BSN-like parameter.
+// then de-duplicated includes, `total` counting matches only (on every page, all of them), a
+// self link that starts with the base and echoes only the parameters the search applied, and a
+// `next` link when there is a further page. A BSN never gets in: the builder refuses a bundle
+// that carries a BSN value or a BSN-like parameter.
 import type { AnyResource, Bundle, BundleEntry } from './r4.ts';
 import { naming } from './mapping/codeSystems.ts';
 import { isValidBsn } from '../rules/bsn.ts';
@@ -15,6 +16,10 @@ export interface SearchsetInput {
   parameters: [name: string, value: string][];
   matches: AnyResource[];
   includes: AnyResource[];
+  /** All matches when `matches` is one page of them; `matches.length` by default. */
+  total?: number;
+  /** The parameters of the next page, when there is one (a `next` link). */
+  next?: [name: string, value: string][];
 }
 
 // The Nictiz scripts compare the echoed `_include`s with the request; they write `:` plainly.
@@ -30,7 +35,7 @@ export function selfLink(base: string, type: string, parameters: [string, string
 }
 
 export function searchset(input: SearchsetInput): Bundle {
-  for (const [, value] of input.parameters) {
+  for (const [, value] of [...input.parameters, ...(input.next ?? [])]) {
     if (/\d{9}/.test(value) && (value.match(/\d{9}/g) ?? []).some(isValidBsn)) {
       throw new Error('Refusing to echo a BSN-like search parameter in a self link');
     }
@@ -51,8 +56,13 @@ export function searchset(input: SearchsetInput): Bundle {
   const bundle: Bundle = {
     resourceType: 'Bundle',
     type: 'searchset',
-    total: input.matches.length,
-    link: [{ relation: 'self', url: selfLink(base, input.type, input.parameters) }],
+    total: input.total ?? input.matches.length,
+    link: [
+      { relation: 'self', url: selfLink(base, input.type, input.parameters) },
+      ...(input.next
+        ? [{ relation: 'next' as const, url: selfLink(base, input.type, input.next) }]
+        : []),
+    ],
     ...(entries.length > 0 ? { entry: entries } : {}),
   };
   assertNoBsn(bundle);

@@ -89,6 +89,8 @@ export interface ImmunizationPerformer {
 
 export interface Immunization extends ResourceBase {
   resourceType: 'Immunization';
+  /** Never written by the mapping; read from imported resources (`#locatie1`). */
+  contained?: DisclosedResource[];
   identifier?: Identifier[];
   status: 'completed' | 'not-done' | 'entered-in-error';
   vaccineCode: CodeableConcept;
@@ -178,7 +180,7 @@ export interface Bundle {
   resourceType: 'Bundle';
   type: 'searchset';
   total: number;
-  link: { relation: 'self'; url: string }[];
+  link: { relation: 'self' | 'next'; url: string }[];
   entry?: BundleEntry[];
 }
 

@@ -22,7 +22,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Services } from '../server/services.ts';
 import { authorizeRootFields, rootFieldNames } from './authorization.ts';
 import type { GraphQLContext } from './context.ts';
-import { createDisclosures, writeDisclosures } from './disclosures.ts';
+import { createDisclosures, writeDisclosures, type Disclosures } from './disclosures.ts';
 import {
   badUserInput,
   errorCode,
@@ -41,6 +41,12 @@ export interface RequestScope {
   /** The request's logger; a child of the service logger when absent. */
   log?: Logger;
   now?: Date;
+  /**
+   * Where the request's reads are collected; a fresh collector when absent. The FHIR face
+   * passes its own, which hands `finish` nothing and keeps the reads for the one audit entry
+   * the façade writes per FHIR request, once it knows what it rendered.
+   */
+  disclosures?: Disclosures;
 }
 
 export interface CoreResult {
@@ -56,8 +62,12 @@ export interface GraphQLCore {
   /** Validation rules beyond graphql-js's own (the depth limit), for Apollo Server. */
   validationRules: ValidationRule[];
   createContext(actor: Actor | null, scope: RequestScope): GraphQLContext;
-  /** Parses and validates once, at start-up; throws when the document is not valid. */
-  prepare(source: string): DocumentNode;
+  /**
+   * Parses and validates once, at start-up; throws when the document is not valid. A document
+   * of our own (`own`: the FHIR face's, fixed in the source) is exempt from the depth and cost
+   * limits, which guard against what callers send and may be set below what it needs.
+   */
+  prepare(source: string, options?: { own?: boolean }): DocumentNode;
   /** Authorization and cost, before execution; throws a GraphQLError carrying its status. */
   admit(
     ctx: GraphQLContext,
@@ -81,12 +91,10 @@ export function createGraphQLCore(services: Services): GraphQLCore {
   const prisma = services.database.prisma;
   const schema = buildSchema();
   const validationRules = [depthLimit(config.GRAPHQL_MAX_DEPTH)];
-  const inProcessRules = [
-    ...specifiedRules,
-    ...validationRules,
-    ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
-  ];
+  const introspectionRules = config.introspection ? [] : [NoSchemaIntrospectionCustomRule];
+  const inProcessRules = [...specifiedRules, ...validationRules, ...introspectionRules];
   const validated = new WeakSet<DocumentNode>();
+  const own = new WeakSet<DocumentNode>();
   const mask = maskError(services.logger);
   const format = (e: unknown) =>
     mask(e instanceof Error && 'toJSON' in e ? (e as GraphQLError).toJSON() : { message: '' }, e);
@@ -109,7 +117,7 @@ export function createGraphQLCore(services: Services): GraphQLCore {
         loaders: createLoaders(prisma),
         audit: services.audit,
         auditChains: config.AUDIT_CHAINS,
-        disclosures: createDisclosures(),
+        disclosures: scope.disclosures ?? createDisclosures(),
         requestId: scope.requestId,
         correlationId: scope.correlationId,
         log: scope.log ?? services.logger.child({ requestId: scope.requestId }),
@@ -117,12 +125,15 @@ export function createGraphQLCore(services: Services): GraphQLCore {
       };
     },
 
-    prepare(source) {
+    prepare(source, options = {}) {
       const document = parse(source);
-      const errors = validateOnce(document);
+      const errors = options.own
+        ? validate(schema, document, [...specifiedRules, ...introspectionRules])
+        : validateOnce(document);
       if (errors.length > 0) {
         throw new Error(`invalid GraphQL document: ${errors.map((e) => e.message).join('; ')}`);
       }
+      if (options.own) [validated, own].forEach((set) => set.add(document));
       return document;
     },
 
@@ -138,6 +149,7 @@ export function createGraphQLCore(services: Services): GraphQLCore {
         ctx.disclosures.event('graphql.refused', { fields }, 'DENIED');
         throw error;
       }
+      if (own.has(document)) return;
       checkCost(operationCost(schema, document, operation, variables), config.GRAPHQL_MAX_COST);
     },
 

@@ -1,6 +1,7 @@
 // Opens an extract file: reads its header line, checks it names the registry the operator
 // asked for, and returns the stream of rows as neutral records or rejections. Reading is
-// streamed (fs stream, csv-parse or readline); the file is never held in memory.
+// streamed (fs stream, csv-parse or readline); the file is never held in memory. A FHIR input
+// (formats/fhirInput.ts) is the exception: it has no header line and is read whole.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { readCsv } from './formats/csvReader.ts';
@@ -11,11 +12,12 @@ import {
   type ExtractHeader,
 } from './formats/header.ts';
 import { readNdjson } from './formats/ndjsonReader.ts';
+import { openFhirExtract } from './formats/fhirExtract.ts';
 import type { ReadItem } from './formats/readItem.ts';
 import { csvLine } from './csvText.ts';
 import type { Registry } from './model.ts';
 
-export type ExtractFormat = 'csv' | 'ndjson';
+export type ExtractFormat = 'csv' | 'ndjson' | 'fhir';
 
 export interface Extract {
   header: ExtractHeader;
@@ -33,6 +35,7 @@ export async function openExtract(
   registry: Registry,
 ): Promise<Extract> {
   const totalBytes = (await stat(path)).size;
+  if (format === 'fhir') return openFhirExtract(path, registry, totalBytes);
   const first = await firstLine(path);
   const header = format === 'csv' ? parseCsvPreamble(first) : parseNdjsonHeader(first);
   if (header.registry !== registry) {

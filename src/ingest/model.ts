@@ -57,6 +57,8 @@ export interface IncomingLocation {
   key: string;
   name: string | null;
   address: Address | null;
+  /** FHIR only (null: none); when absent, the record's organisation stands in. */
+  managingOrganization?: IncomingOrganization | null;
 }
 
 export interface IncomingVaccination {

@@ -1,7 +1,9 @@
 // Assembles the HTTP server: ids, metrics and health first, then each face as a plugin.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerDevIdp } from '../dev/idp/plugin.ts';
+import { registerFhir } from '../fhir/plugin.ts';
 import { registerGraphQL } from '../graphql/plugin.ts';
+import { registerMedmij } from '../medmij/plugin.ts';
 import { mainHttpsOptions } from '../medmij/tls/httpsOptions.ts';
 import { registerMetrics } from '../observability/metrics.ts';
 import { registerHealth } from './health.ts';
@@ -42,6 +44,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
 
   await registerGraphQL(app, services);
+  await registerFhir(app, services);
+  await registerMedmij(app, services);
   if (config.devIdp) await registerDevIdp(app, services);
   return app;
 }

@@ -1,7 +1,8 @@
-// `entpoort import`: imports a CIMS or Praeventis extract (CSV or NDJSON, docs/ingest-formats.md)
-// into the configured database. Exit codes: 0 every row imported, 3 some rows rejected (the
-// rest imported), 1 the run failed (whole batches written before the failure stay; re-running
-// the same extract completes it), 2 a mistake in the command line.
+// `entpoort import`: imports a CIMS or Praeventis extract (CSV, NDJSON or FHIR resources,
+// docs/ingest-formats.md) into the configured database. Exit codes: 0 every row imported,
+// 3 some rows rejected (the rest imported), 1 the run failed (whole batches written before the
+// failure stay; re-running the same extract completes it), 2 a mistake in the command line.
+import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAuditTrail } from '../../audit/auditTrail.ts';
@@ -16,16 +17,16 @@ import type { Command } from './index.ts';
 import { withMigratedDatabase } from './migratedDatabase.ts';
 
 const usage =
-  'usage: entpoort import --registry <cims|praeventis> [--format csv|ndjson] ' +
+  'usage: entpoort import --registry <cims|praeventis> [--format csv|ndjson|fhir] ' +
   '[--reject-file <path>] [--batch-size <n>] [--progress-every <seconds>] ' +
   '[--reference-checks per-batch|per-row] <file>';
 
 export const EXIT_REJECTED = 3;
 
 export const importCommand: Command = {
-  summary: 'import a CIMS or Praeventis extract (CSV or NDJSON)',
+  summary: 'import a CIMS or Praeventis extract (CSV, NDJSON or FHIR)',
   async run(args, config) {
-    const options = parse(args);
+    const options = await parse(args);
     const tty = process.stderr.isTTY === true;
     const summary = await withMigratedDatabase(config, (database) =>
       runImport({
@@ -74,7 +75,7 @@ interface ImportArgs {
   referenceChecks: ReferenceChecks;
 }
 
-function parse(args: string[]): ImportArgs {
+async function parse(args: string[]): Promise<ImportArgs> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -100,9 +101,11 @@ function parse(args: string[]): ImportArgs {
   if (registry !== 'CIMS' && registry !== 'PRAEVENTIS') {
     throw new UsageError(`--registry must be cims or praeventis\n${usage}`);
   }
-  const format = values.format ?? formatOf(file);
-  if (format !== 'csv' && format !== 'ndjson') {
-    throw new UsageError(`--format must be csv or ndjson (or the file end in .csv/.ndjson)`);
+  const format = values.format ?? (await formatOf(file));
+  if (format !== 'csv' && format !== 'ndjson' && format !== 'fhir') {
+    throw new UsageError(
+      '--format must be csv, ndjson or fhir (or the file end in .csv, .ndjson, .json or .xml)',
+    );
   }
   const batchSize = Number(values['batch-size'] ?? DEFAULT_BATCH_SIZE);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) {
@@ -118,9 +121,28 @@ function parse(args: string[]): ImportArgs {
   return { registry, format, file, rejectFile, batchSize, progressEvery, referenceChecks };
 }
 
-function formatOf(file: string): string | undefined {
+async function formatOf(file: string): Promise<string | undefined> {
   const extension = extname(file).toLowerCase();
   if (extension === '.csv') return 'csv';
-  if (extension === '.ndjson' || extension === '.jsonl') return 'ndjson';
+  if (extension === '.json' || extension === '.xml') return 'fhir';
+  if (extension === '.ndjson' || extension === '.jsonl') {
+    // An extract's first line is its header object; FHIR NDJSON starts with a resource.
+    return /"resourceType"\s*:/.test(await firstLineOf(file)) ? 'fhir' : 'ndjson';
+  }
   return undefined;
+}
+
+async function firstLineOf(file: string): Promise<string> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0] ?? '';
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return ''; // the import itself reports a file it cannot read
+  }
 }

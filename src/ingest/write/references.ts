@@ -49,7 +49,7 @@ export async function writeReferences(
     (items) => upsertProducts(ctx, items),
   );
   const orgs = lastByKey(
-    records.flatMap((r) => r.organization ?? []),
+    records.flatMap((r) => [r.organization, r.location?.managingOrganization]).filter(isSome),
     organizationKey,
   );
   const organizationIds = await through('organization', orgs, (items) =>
@@ -77,9 +77,10 @@ export async function writeReferences(
     if (!r.location) continue;
     const key = locationKey(ctx.registry, r.location.key);
     const first = locations.get(key)?.organizationId;
-    const organizationId = r.organization
-      ? organizationIds.get(organizationKey(r.organization))
-      : null;
+    // FHIR names the managing organisation itself (null: none); other formats do not.
+    const { managingOrganization } = r.location;
+    const managing = managingOrganization === undefined ? r.organization : managingOrganization;
+    const organizationId = managing ? organizationIds.get(organizationKey(managing)) : null;
     locations.set(key, {
       name: r.location.name,
       address: r.location.address && [r.location.address],
@@ -93,3 +94,6 @@ export async function writeReferences(
     locations: await through('location', locations, (items) => upsertLocations(ctx, items)),
   };
 }
+
+const isSome = <T>(value: T | null | undefined): value is T =>
+  value !== null && value !== undefined;
