@@ -18,10 +18,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     https,
     loggerInstance: services.logger as FastifyBaseLogger,
     genReqId: generateRequestId,
-    requestIdLogLabel: 'requestId',
-    // Every line of a request, from the first, carries the caller's correlation ids.
-    childLoggerFactory: (logger, bindings, options, raw) =>
-      logger.child({ ...bindings, ...callerIds(raw.headers) }, options),
+    // Every line of a request, from the first, carries its id as `requestId` and the caller's
+    // correlation ids.
+    childLoggerFactory: (logger, { reqId, ...bindings }, options, raw) =>
+      logger.child({ ...bindings, requestId: reqId, ...callerIds(raw.headers) }, options),
     // Requests that arrive while shutting down get 503 instead of starting new work.
     return503OnClosing: true,
     trustProxy: false,
