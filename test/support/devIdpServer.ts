@@ -3,7 +3,6 @@
 // port is chosen before the server starts. DATA_DIR is a fresh folder, where the dev IdP keeps
 // its keys (and PGlite its files); PostgreSQL runs get a fresh database of their own.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
@@ -18,6 +17,7 @@ import { createLogger } from '../../src/observability/logger.ts';
 import type { Services } from '../../src/server/services.ts';
 import { startServer, type RunningServer } from '../../src/server/start.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
+import { freePort } from './testServer.ts';
 
 export interface DevIdpServer {
   config: Config;
@@ -86,14 +86,4 @@ export async function devStaffToken(config: Config, role: StaffRole): Promise<st
   return (await oidc.clientCredentialsGrant(server)).access_token;
 }
 
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
