@@ -157,7 +157,9 @@ describe.each(databaseKinds)('the MedMij flow in a real Chromium on %s', (kind) 
       const headers = (await consentResponse).headers();
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(headers['x-frame-options']).toBe('DENY');
-      const intro = consentText.intro.replace('{pgo}', PGO_NAME).replace('{aanbieder}', 'RIVM');
+      const intro = consentText.intro
+        .replaceAll('{pgo}', PGO_NAME)
+        .replaceAll('{aanbieder}', 'RIVM');
       await page.getByText(intro).waitFor();
       const box = page.getByLabel(consentText.longTermLabel);
       expect(await box.isVisible()).toBe(true);

@@ -19,23 +19,23 @@ export function consentPage(view: ConsentView): string {
       <p>${t('intro')}</p>
       <form method="post" action="/oauth/consent">
         <input type="hidden" name="csrf" value="${view.csrfToken}" />
-        <p class="notice">${t('statement')}</p>
         <div class="choice">
           <input
             type="checkbox"
             id="longTerm"
             name="longTerm"
             value="yes"
-            aria-describedby="longTermHelp oneTimeHelp"
+            aria-describedby="oneTimeHelp"
           />
           <label for="longTerm">${t('longTermLabel')}</label>
         </div>
-        <p id="longTermHelp">${t('longTermHelp')}</p>
         <p id="oneTimeHelp">${t('oneTimeHelp')}</p>
         <button class="button" type="submit" name="decision" value="accept">${t('accept')}</button>
         <button class="button secondary" type="submit" name="decision" value="decline">
           ${t('decline')}
         </button>
-      </form>`,
+      </form>
+      <h2>${t('explanationTitle')}</h2>
+      <p>${t('explanation')}</p>`,
   );
 }

@@ -1,24 +1,29 @@
-// The consent wording, in one place. MedMij fixes this text (the Toestemmingsverklaring of the
-// Afsprakenstelsel, medmij-dva.md §5 [as-consent]) with placeholders for the provider's name
-// and the PGO's name (OCL OAuthclientOrganisatienaam). Known shortcoming: the wording below is
-// our own rendering of its meaning; replace it with the published text, word for word, before
-// go-live. Placeholders: {aanbieder} = our provider name, {pgo} = the PGO's name.
+// The consent wording, in one place. MedMij fixes this text: the Toestemmingsverklaring Core of
+// Afsprakenstelsel 2.2.4 (medmij-dva.md §5 [as-consent]), shown word for word with the
+// provider's name ({aanbieder}) and the PGO's name ({pgo}, OCL OAuthclientOrganisatienaam).
+// The title, the question and the explanation are MedMij's; the labels of the long-term
+// choice and the buttons are ours, as the Afsprakenstelsel prescribes only that the choice
+// exists and is not selected in advance. Check the text against each new Afsprakenstelsel.
 
 export const consentText = {
-  title: 'Toestemming voor het delen van uw gegevens',
+  title: 'Toestemming geven',
   intro:
-    '{pgo} vraagt om uw vaccinatiegegevens bij {aanbieder} op te halen en in uw ' +
-    'persoonlijke gezondheidsomgeving te zetten.',
-  statement:
-    'Ik geef {aanbieder} toestemming om mijn vaccinatiegegevens te delen met {pgo}, ' +
-    'zodat ik ze daar kan inzien en bewaren.',
-  longTermLabel: 'Mijn toestemming geldt ook voor later ophalen (langdurige toestemming)',
-  longTermHelp:
-    'Met langdurige toestemming kan {pgo} uw gegevens opnieuw ophalen zonder dat u opnieuw ' +
-    'inlogt. De toestemming vervalt als {pgo} zes maanden lang geen gegevens heeft ' +
-    'opgehaald. U kunt haar altijd intrekken, in uw app of op de pagina ' +
-    '"Mijn toestemmingen" van {aanbieder}.',
-  oneTimeHelp: 'Zonder dit vinkje geldt uw toestemming alleen voor deze keer.',
+    'Wil je de gegevens die {aanbieder} over jou heeft in jouw PGO zetten? Dan heeft ' +
+    '{aanbieder} jouw toestemming nodig om deze gegevens met {pgo} te delen.',
+  explanationTitle: 'Toelichting',
+  explanation:
+    '{aanbieder} mag niet zonder jouw toestemming gegevens delen met een andere partij ' +
+    '(lees ook de privacy verklaring van {aanbieder}). Toestemmingen zijn geldig voor ' +
+    'onbepaalde tijd. Als je langer dan zes maanden geen gegevens in je PGO zet, is de ' +
+    'langdurige toestemming niet meer geldig. De volgende keer dat je gegevens in jouw PGO ' +
+    'wilt zetten, log je weer in met DigiD en geef je opnieuw toestemming. Toestemmingen die ' +
+    'je voor onbepaalde tijd geeft, kun je altijd aanpassen. Dit doe je door in je PGO naar ' +
+    "{aanbieder} te zoeken en te kiezen voor 'Toestemmingen aanpassen'. Voor de verbinding " +
+    'met de computer van {aanbieder} heeft Stichting MedMij strenge regels gemaakt. {pgo} ' +
+    'volgt deze regels. Als je toestemming hebt gegeven, worden je gegevens in je PGO gezet ' +
+    'via de veilige MedMij-verbinding.',
+  longTermLabel: 'Ik geef deze toestemming voor onbepaalde tijd',
+  oneTimeHelp: 'Zonder dit vinkje geldt je toestemming alleen voor deze keer.',
   accept: 'Ja, ik geef toestemming',
   decline: 'Nee, ik geef geen toestemming',
 } as const;
