@@ -83,7 +83,7 @@ async function importOnce(database: Database, path: string) {
   const started = performance.now();
   const summary: ImportSummary = await runImport({
     database,
-    audit: createAuditTrail(database.prisma, 8),
+    audit: createAuditTrail(database, 8),
     registry: REGISTRY,
     format: FORMAT,
     path,

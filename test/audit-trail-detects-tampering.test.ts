@@ -11,7 +11,7 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    trail = createAuditTrail(t.database.prisma, 3);
+    trail = createAuditTrail(t.database, 3);
   });
   afterAll(async () => t?.drop());
 
@@ -32,6 +32,30 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
     );
     const result = await trail.verify();
     expect(result).toEqual({ intact: true, entriesChecked: 30, firstBrokenEntryId: null });
+  });
+
+  it('stores quotes, backslashes and nested values exactly as hashed', async () => {
+    const odd = `it's a \\ path; DROP TABLE audit_entry; --`;
+    await trail.append({
+      actor: { kind: 'PGO', id: odd },
+      action: 'fhir.search',
+      disclosed: { note: odd, ids: ['a', 'b'], nested: { n: 1.5, none: null } },
+      outcome: 'SUCCESS',
+      correlationId: odd,
+    });
+    const entry = await t.database.prisma.auditEntry.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(entry).toMatchObject({ actorId: odd, correlationId: odd, citizenId: null });
+    expect(entry.disclosed).toEqual({ note: odd, ids: ['a', 'b'], nested: { n: 1.5, none: null } });
+    expect((await trail.verify()).intact).toBe(true);
+  });
+
+  it('rolls a failed append back and keeps appending afterwards', async () => {
+    const before = await t.database.prisma.auditEntry.count();
+    const bad = { actor: staff, citizenId: 'not-a-uuid', action: 'x', outcome: 'SUCCESS' } as const;
+    await expect(trail.append(bad)).rejects.toThrow();
+    await trail.append({ ...bad, citizenId });
+    expect(await t.database.prisma.auditEntry.count()).toBe(before + 1);
+    expect((await trail.verify()).intact).toBe(true);
   });
 
   it('commits an entry together with the change it records, or not at all', async () => {

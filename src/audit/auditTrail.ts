@@ -5,8 +5,15 @@
 // writers of their own chain; each chain is serialised with a transaction-scoped advisory lock.
 // Deleting, changing or reordering an entry breaks its chain, which `verify` detects. The
 // database also refuses UPDATE and DELETE on the table (see the init migration).
+//
+// `append` runs on every disclosure, so it speaks SQL directly on one connection instead of
+// through a Prisma interactive transaction: on PostgreSQL two round trips (BEGIN, lock and
+// previous hash; then INSERT and COMMIT), on PGlite one exclusive PGlite transaction.
 import { createHash, randomInt } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
 import type { Actor } from '../auth/actor.ts';
+import type { Database } from '../store/database.ts';
 import type { AuditOutcome, PrismaClient } from '../store/generated/client.ts';
 import { canonicalJson } from './canonicalJson.ts';
 
@@ -71,26 +78,27 @@ export function entryHash(fields: HashedFields): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-export function createAuditTrail(prisma: PrismaClient, chains: number): AuditTrail {
+/** What the trail needs of the database: Prisma for `verify`, a raw connection for `append`. */
+export type AuditDatabase = Pick<Database, 'kind' | 'prisma' | 'withConnection'>;
+
+export function createAuditTrail(database: AuditDatabase, chains: number): AuditTrail {
   return {
     async append(record) {
       // A transaction of its own, so a disclosure's audit entry survives whatever the caller
       // does next; the caller awaits it before answering, so nothing is disclosed unlogged.
-      await prisma.$transaction((tx) => appendIn(tx, record, randomInt(chains)));
+      const chain = randomInt(chains);
+      await database.withConnection((connection) =>
+        database.kind === 'pglite'
+          ? appendOnPglite(connection.raw as PGlite, record, chain)
+          : appendOnPostgres(connection.raw as pg.PoolClient, record, chain),
+      );
     },
-    verify: () => verifyChains(prisma),
+    verify: () => verifyChains(database.prisma),
   };
 }
 
-/** Appends inside the caller's transaction, for changes that must commit with their entry. */
-export async function appendIn(tx: Transaction, record: AuditRecord, chain = 0): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}::int, ${chain}::int)`;
-  const last = await tx.auditEntry.findFirst({
-    where: { chain },
-    orderBy: { id: 'desc' },
-    select: { hash: true },
-  });
-  const fields: HashedFields = {
+function hashedFields(record: AuditRecord, chain: number, prevHash: string): HashedFields {
+  return {
     chain,
     time: new Date(),
     actorKind: record.actor.kind,
@@ -101,8 +109,82 @@ export async function appendIn(tx: Transaction, record: AuditRecord, chain = 0):
     outcome: record.outcome,
     requestId: record.requestId ?? null,
     correlationId: record.correlationId ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash,
   };
+}
+
+const INSERT_COLUMNS = `INSERT INTO audit_entry (chain, time, actor_kind, actor_id, citizen_id,
+  action, disclosed, outcome, request_id, correlation_id, prev_hash, hash)`;
+
+/** The values of one entry, in INSERT_COLUMNS order; all text except chain (a number). */
+function entryValues(fields: HashedFields): (string | number | null)[] {
+  return [
+    fields.chain,
+    fields.time.toISOString(),
+    fields.actorKind,
+    fields.actorId,
+    fields.citizenId,
+    fields.action,
+    JSON.stringify(fields.disclosed),
+    fields.outcome,
+    fields.requestId,
+    fields.correlationId,
+    fields.prevHash,
+    entryHash(fields),
+  ];
+}
+
+const lockOf = (chain: number) => `SELECT pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}, ${chain})`;
+const lastHashOf = (chain: number) =>
+  `SELECT hash FROM audit_entry WHERE chain = ${chain} ORDER BY id DESC LIMIT 1`;
+
+/**
+ * Two round trips: pg sends a parameterless multi-statement text as one simple query, so the
+ * values of the INSERT travel as escaped literals (pg's escapeLiteral) next to its COMMIT. The
+ * lock and the previous-hash read are separate statements so the read sees what the previous
+ * lock holder committed (READ COMMITTED takes a snapshot per statement).
+ */
+async function appendOnPostgres(client: pg.PoolClient, record: AuditRecord, chain: number) {
+  try {
+    const results = (await client.query(
+      `BEGIN; ${lockOf(chain)}; ${lastHashOf(chain)}`,
+    )) as unknown as pg.QueryResult<{ hash: string }>[];
+    const prevHash = results[2]?.rows[0]?.hash ?? GENESIS_HASH;
+    const literal = (value: string | number | null) =>
+      value === null
+        ? 'NULL'
+        : typeof value === 'number'
+          ? String(value)
+          : client.escapeLiteral(value);
+    const literals = entryValues(hashedFields(record, chain, prevHash)).map(literal);
+    await client.query(`${INSERT_COLUMNS} VALUES (${literals.join(', ')}); COMMIT`);
+  } catch (error) {
+    // A failed statement leaves the transaction aborted; end it before the connection is reused.
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+/** PGlite is one connection: its transaction() keeps Prisma's statements out until it ends. */
+async function appendOnPglite(db: PGlite, record: AuditRecord, chain: number) {
+  await db.transaction(async (tx) => {
+    await tx.query(lockOf(chain));
+    const last = await tx.query<{ hash: string }>(lastHashOf(chain));
+    const values = entryValues(hashedFields(record, chain, last.rows[0]?.hash ?? GENESIS_HASH));
+    const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
+    await tx.query(`${INSERT_COLUMNS} VALUES (${placeholders})`, values);
+  });
+}
+
+/** Appends inside the caller's transaction, for changes that must commit with their entry. */
+export async function appendIn(tx: Transaction, record: AuditRecord, chain = 0): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}::int, ${chain}::int)`;
+  const last = await tx.auditEntry.findFirst({
+    where: { chain },
+    orderBy: { id: 'desc' },
+    select: { hash: true },
+  });
+  const fields = hashedFields(record, chain, last?.hash ?? GENESIS_HASH);
   await tx.auditEntry.create({
     data: {
       ...fields,

@@ -64,7 +64,7 @@ export async function startServer(
   const services: Services = {
     config,
     database,
-    audit: createAuditTrail(database.prisma, config.AUDIT_CHAINS),
+    audit: createAuditTrail(database, config.AUDIT_CHAINS),
     metrics: createMetrics(),
     readiness: { checks: [listReadinessCheck(medmijLists)], shuttingDown: false },
     logger: log,

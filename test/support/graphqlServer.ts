@@ -72,7 +72,7 @@ export async function startGraphQLServer(
   const services: Services = {
     config,
     database: { ...t.database, prisma },
-    audit: createAuditTrail(prisma, config.AUDIT_CHAINS),
+    audit: createAuditTrail(t.database, config.AUDIT_CHAINS),
     metrics: createMetrics(),
     readiness: { checks: [], shuttingDown: false },
     logger,

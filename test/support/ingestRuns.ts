@@ -22,7 +22,7 @@ export async function importFile(
   const rejected: { line: number; problems: Problem[] }[] = [];
   const summary = await runImport({
     database,
-    audit: createAuditTrail(database.prisma, 2),
+    audit: createAuditTrail(database, 2),
     registry,
     format,
     path,

@@ -31,7 +31,7 @@ export const importCommand: Command = {
     const summary = await withMigratedDatabase(config, (database) =>
       runImport({
         database,
-        audit: createAuditTrail(database.prisma, config.AUDIT_CHAINS),
+        audit: createAuditTrail(database, config.AUDIT_CHAINS),
         registry: options.registry,
         format: options.format,
         path: options.file,
