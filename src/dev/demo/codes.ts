@@ -1,6 +1,7 @@
 // The coded concepts the demo data uses: code systems, target diseases, motives, indications,
 // route and anatomical sites, as FHIR Codings. Codes and displays follow the Nictiz
 // Vaccinatie-Immunisatie 2.0 ValueSets and fixtures (see vaccination-schedule.md).
+import { productCodeSystems, routeCodeSystem } from '../../rules/codeSystems.ts';
 
 // A type alias, not an interface, so Prisma accepts it as JSON.
 export type Coding = {
@@ -10,13 +11,8 @@ export type Coding = {
 };
 
 export const systems = {
-  hpk: 'urn:oid:2.16.840.1.113883.2.4.4.7',
-  prk: 'urn:oid:2.16.840.1.113883.2.4.4.10',
-  gpk: 'urn:oid:2.16.840.1.113883.2.4.4.1',
-  zi: 'urn:oid:2.16.840.1.113883.2.4.4.8',
-  route: 'urn:oid:2.16.840.1.113883.2.4.4.9',
-  snomed: 'http://snomed.info/sct',
-  atc: 'http://www.whocc.no/atc',
+  ...productCodeSystems,
+  route: routeCodeSystem,
   organizationType: 'http://nictiz.nl/fhir/NamingSystem/organization-type',
   uziRole: 'http://fhir.nl/fhir/NamingSystem/uzi-rolcode',
 } as const;

@@ -1,6 +1,7 @@
 // The code systems, identifier systems and core extensions the vaccination mapping writes and
 // reads (MedMij DVA reference §14), in one place so rendering and a later import agree.
 // Profile-specific URLs (profiles, Nictiz extensions) live in rendering.ts instead.
+import { productCodeSystems, routeCodeSystem } from '../../rules/codeSystems.ts';
 
 export const naming = {
   bsn: 'http://fhir.nl/fhir/NamingSystem/bsn',
@@ -26,15 +27,15 @@ export const immunizationIdentifierSystems = {
 } as const;
 
 export const codeSystems = {
-  snomed: 'http://snomed.info/sct',
+  snomed: productCodeSystems.snomed,
   ucum: 'http://unitsofmeasure.org',
-  atc: 'http://www.whocc.no/atc',
+  atc: productCodeSystems.atc,
   /** G-Standaard tables: HPK (handelsproduct), PRK, GPK, ZI-nummer, route (table 7). */
-  gstdHpk: 'urn:oid:2.16.840.1.113883.2.4.4.7',
-  gstdPrk: 'urn:oid:2.16.840.1.113883.2.4.4.10',
-  gstdGpk: 'urn:oid:2.16.840.1.113883.2.4.4.1',
-  gstdZi: 'urn:oid:2.16.840.1.113883.2.4.4.8',
-  gstdRoute: 'urn:oid:2.16.840.1.113883.2.4.4.9',
+  gstdHpk: productCodeSystems.hpk,
+  gstdPrk: productCodeSystems.prk,
+  gstdGpk: productCodeSystems.gpk,
+  gstdZi: productCodeSystems.zi,
+  gstdRoute: routeCodeSystem,
   gtin: 'https://www.gs1.org/gtin',
   performerFunction: 'http://terminology.hl7.org/CodeSystem/v2-0443',
 } as const;

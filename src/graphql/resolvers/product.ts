@@ -1,17 +1,10 @@
 // Vaccine products and every code they are known by, each with its FHIR code system.
+import { productCodeSystems } from '../../rules/codeSystems.ts';
 import type { VaccineProduct as ProductRow } from '../../store/generated/client.ts';
 import type { Coding, QueryResolvers, VaccineProductResolvers } from '../generated/resolvers.ts';
 import { pageSize, searchText } from './argumentChecks.ts';
 
-/** FHIR code systems of the product codes (G-Standaard tables by OID, SNOMED CT, ATC). */
-export const productCodeSystems = {
-  hpk: 'urn:oid:2.16.840.1.113883.2.4.4.7',
-  prk: 'urn:oid:2.16.840.1.113883.2.4.4.10',
-  gpk: 'urn:oid:2.16.840.1.113883.2.4.4.1',
-  zi: 'urn:oid:2.16.840.1.113883.2.4.4.8',
-  snomed: 'http://snomed.info/sct',
-  atc: 'http://www.whocc.no/atc',
-} as const;
+export { productCodeSystems };
 
 type CodeField = keyof typeof productCodeSystems;
 const codeFields = Object.keys(productCodeSystems) as CodeField[];
