@@ -13,6 +13,8 @@ export const serveCommand: Command = {
     const lines = [
       `Entpoort is running on ${server.url} (${server.services.database.kind} database)`,
       `  GraphQL      ${base}/graphql`,
+      `  FHIR         ${config.fhir.base2.publicUrl} (2.0)  ${config.fhir.base1.publicUrl} (1.0)`,
+      `  MedMij       ${base}/oauth/authorize  ${base}/oauth/token  ${base}/oauth/consents`,
       `  health       ${base}/healthz  ${base}/readyz  metrics ${base}/metrics`,
     ];
     if (config.devIdp) {
@@ -20,6 +22,7 @@ export const serveCommand: Command = {
         `  dev IdP      ${base}/dev/idp  (development only)`,
         '  staff token  npx entpoort staff-token --role viewer   (or registrar, auditor)',
         '  demo people  npx entpoort demo-citizens',
+        '  PGO token    npx entpoort dev-token --bsn <a BSN from demo-citizens>',
       );
     }
     process.stderr.write(`${lines.join('\n')}\n`);
