@@ -46,7 +46,10 @@ export async function authorizeCallback(
 
   const audit = (action: string, disclosed: Record<string, unknown>) =>
     front.audit.append({
-      actor: { kind: 'CITIZEN', id: outcome.citizenId ?? 'unknown' },
+      // A refusal before we know who logged in is recorded by the authorization server itself.
+      actor: outcome.citizenId
+        ? { kind: 'CITIZEN' as const, id: outcome.citizenId }
+        : { kind: 'SYSTEM' as const, id: 'medmij-authorize' },
       citizenId: outcome.citizenId,
       action,
       disclosed: { client: pending.clientId, ...disclosed },
