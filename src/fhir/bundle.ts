@@ -71,11 +71,14 @@ export function searchset(input: SearchsetInput): Bundle {
 
 /** Throws when any Identifier in `value` carries a BSN value (masked ones have none). */
 export function assertNoBsn(value: unknown): void {
-  if (Array.isArray(value)) return value.forEach(assertNoBsn);
   if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) assertNoBsn(item);
+    return;
+  }
   const node = value as Record<string, unknown>;
   if (node.system === naming.bsn && node.value !== undefined) {
     throw new Error('Refusing to serve an unmasked BSN');
   }
-  Object.values(node).forEach(assertNoBsn);
+  for (const key in node) assertNoBsn(node[key]);
 }

@@ -43,17 +43,21 @@ export function includesFor(
 }
 
 /** Relative `Type/id` references anywhere in a value; contained (`#`) and absolute ones aside. */
-export function referencesIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(referencesIn);
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, v]) =>
-    key === 'reference' && typeof v === 'string'
-      ? /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(v)
-        ? [v]
-        : []
-      : referencesIn(v),
-  );
+export function referencesIn(value: unknown, found: string[] = []): string[] {
+  if (typeof value !== 'object' || value === null) return found;
+  if (Array.isArray(value)) {
+    for (const item of value) referencesIn(item, found);
+    return found;
+  }
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (key !== 'reference' || typeof v !== 'string') referencesIn(v, found);
+    else if (relativeReference.test(v)) found.push(v);
+  }
+  return found;
 }
+
+const relativeReference = /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/;
 
 /** The resources a plan adds, each once, in the order first reached from the matches. */
 export function includedResources(

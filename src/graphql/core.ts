@@ -17,6 +17,7 @@ import {
   type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.ts';
 import type { Services } from '../server/services.ts';
@@ -95,6 +96,9 @@ export function createGraphQLCore(services: Services): GraphQLCore {
   const inProcessRules = [...specifiedRules, ...validationRules, ...introspectionRules];
   const validated = new WeakSet<DocumentNode>();
   const own = new WeakSet<DocumentNode>();
+  // Our own documents run on every FHIR request: compiled once into plain functions
+  // (graphql-jit), which executes them several times faster than walking the document anew.
+  const compiled = new WeakMap<DocumentNode, CompiledQuery>();
   const mask = maskError(services.logger);
   const format = (e: unknown) =>
     mask(e instanceof Error && 'toJSON' in e ? (e as GraphQLError).toJSON() : { message: '' }, e);
@@ -133,7 +137,14 @@ export function createGraphQLCore(services: Services): GraphQLCore {
       if (errors.length > 0) {
         throw new Error(`invalid GraphQL document: ${errors.map((e) => e.message).join('; ')}`);
       }
-      if (options.own) [validated, own].forEach((set) => set.add(document));
+      if (options.own) {
+        [validated, own].forEach((set) => set.add(document));
+        const query = compileQuery(schema, document);
+        if (!isCompiledQuery(query)) {
+          throw new Error(`GraphQL document not compilable: ${JSON.stringify(query.errors)}`);
+        }
+        compiled.set(document, query);
+      }
       return document;
     },
 
@@ -163,13 +174,16 @@ export function createGraphQLCore(services: Services): GraphQLCore {
         const operation = getOperationAST(document, operationName);
         if (!operation) throw badUserInput('The document has no such single operation');
         await core.admit(ctx, document, operation, variables);
-        const result = await executeDocument({
-          schema,
-          document,
-          variableValues: variables,
-          contextValue: ctx,
-          operationName,
-        });
+        const query = operationName === undefined ? compiled.get(document) : undefined;
+        const result = query
+          ? await query.query(undefined, ctx, variables)
+          : await executeDocument({
+              schema,
+              document,
+              variableValues: variables,
+              contextValue: ctx,
+              operationName,
+            });
         outcome = {
           data: result.data ?? undefined,
           errors: result.errors?.map(format),

@@ -63,7 +63,17 @@ function filterKey(filter: VaccinationFilter | null | undefined): string {
   ]);
 }
 
-function vaccinationsOf(prisma: PrismaClient, vaccination: Loaders['vaccination']) {
+/** What a vaccination refers to, read in the same statement as the vaccinations themselves. */
+const references = {
+  product: true,
+  performerOrganization: true,
+  performerRole: { include: { professional: true, organization: true } },
+  location: { include: { managingOrganization: true } },
+} as const;
+
+type ByIdLoaders = Omit<Loaders, 'vaccinationsOf'>;
+
+function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders) {
   return new DataLoader<VaccinationsKey, Vaccination[], string>(
     async (keys) => {
       // One statement per distinct filter; a request rarely has more than one.
@@ -76,12 +86,30 @@ function vaccinationsOf(prisma: PrismaClient, vaccination: Loaders['vaccination'
       const found = new Map<string, Vaccination[]>();
       for (const [key, { filter, ids }] of groups) {
         if (ids.size === 0) continue;
+        // The references come along (joined in the database) and fill their loaders: a
+        // citizen's record is nearly always read with them, and this saves a statement per
+        // referenced type. They are one row each per vaccination, so the join never multiplies.
         const rows = await prisma.vaccination.findMany({
           where: { citizenId: { in: [...ids] }, ...vaccinationWhere(filter) },
           orderBy: [{ occurrence: 'asc' }, { id: 'asc' }],
+          include: references,
+          relationLoadStrategy: 'join',
         });
-        for (const row of rows) {
-          vaccination.prime(row.id, row);
+        for (const { product, performerOrganization, performerRole, location, ...row } of rows) {
+          loaders.vaccination.prime(row.id, row);
+          loaders.product.prime(product.id, product);
+          prime(loaders.organization, performerOrganization);
+          if (performerRole) {
+            const { professional, organization, ...role } = performerRole;
+            loaders.professionalRole.prime(role.id, role);
+            loaders.professional.prime(professional.id, professional);
+            prime(loaders.organization, organization);
+          }
+          if (location) {
+            const { managingOrganization, ...place } = location;
+            loaders.location.prime(place.id, place);
+            prime(loaders.organization, managingOrganization);
+          }
           const listKey = `${row.citizenId}|${key}`;
           found.set(listKey, [...(found.get(listKey) ?? []), row]);
         }
@@ -92,12 +120,17 @@ function vaccinationsOf(prisma: PrismaClient, vaccination: Loaders['vaccination'
   );
 }
 
+function prime<Row extends { id: string }>(
+  loader: DataLoader<string, Row | null>,
+  row: Row | null,
+) {
+  if (row) loader.prime(row.id, row);
+}
+
 export function createLoaders(prisma: PrismaClient): Loaders {
-  const vaccination = byId((ids) => prisma.vaccination.findMany({ where: { id: { in: ids } } }));
-  return {
+  const byIdLoaders: ByIdLoaders = {
     citizen: byId((ids) => prisma.citizen.findMany({ where: { id: { in: ids } } })),
-    vaccination,
-    vaccinationsOf: vaccinationsOf(prisma, vaccination),
+    vaccination: byId((ids) => prisma.vaccination.findMany({ where: { id: { in: ids } } })),
     product: byId((ids) => prisma.vaccineProduct.findMany({ where: { id: { in: ids } } })),
     organization: byId((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
     professionalRole: byId((ids) =>
@@ -106,4 +139,5 @@ export function createLoaders(prisma: PrismaClient): Loaders {
     professional: byId((ids) => prisma.professional.findMany({ where: { id: { in: ids } } })),
     location: byId((ids) => prisma.location.findMany({ where: { id: { in: ids } } })),
   };
+  return { ...byIdLoaders, vaccinationsOf: vaccinationsOf(prisma, byIdLoaders) };
 }

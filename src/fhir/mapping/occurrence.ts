@@ -19,18 +19,52 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'longOffset',
 });
 
+/** Amsterdam's offset from UTC at `instant`, in seconds, as the time zone database gives it. */
+function zoneOffsetSeconds(instant: Date): number {
+  const name = partsFormat.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+  // longOffset reads "GMT+02:00", plain "GMT" at offset zero, and seconds for local mean time.
+  const [, sign, h = '0', m = '0', s = '0'] =
+    /([+-])(\d\d):(\d\d)(?::(\d\d))?/.exec(name ?? '') ?? [];
+  return (sign === '-' ? -1 : 1) * (Number(h) * 3600 + Number(m) * 60 + Number(s));
+}
+
+const DAY_MS = 86_400_000;
+/** Offset per UTC day, or null on a day the offset changes; bounded, cleared when full. */
+const offsetByDay = new Map<number, number | null>();
+
+/**
+ * Intl's formatting is slow, and every vaccination needs it: the offset is looked up once per
+ * UTC day (vaccinations cluster on days), and the calendar parts follow from it.
+ */
+function offsetSeconds(instant: Date): number {
+  const day = Math.floor(instant.getTime() / DAY_MS);
+  let offset = offsetByDay.get(day);
+  if (offset === undefined) {
+    const first = zoneOffsetSeconds(new Date(day * DAY_MS));
+    offset = first === zoneOffsetSeconds(new Date((day + 1) * DAY_MS - 1)) ? first : null;
+    if (offsetByDay.size >= 20_000) offsetByDay.clear();
+    offsetByDay.set(day, offset);
+  }
+  return offset ?? zoneOffsetSeconds(instant);
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 function amsterdam(instant: Date) {
-  const parts = new Map(partsFormat.formatToParts(instant).map((p) => [p.type, p.value]));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? '';
+  const offset = offsetSeconds(instant);
+  const local = new Date(instant.getTime() + offset * 1000);
+  const size = Math.abs(offset);
+  const seconds = size % 60;
   return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    second: part('second'),
-    // longOffset reads "GMT+02:00", or plain "GMT" at offset zero.
-    offset: part('timeZoneName').replace('GMT', '') || '+00:00',
+    year: String(local.getUTCFullYear()).padStart(4, '0'),
+    month: two(local.getUTCMonth() + 1),
+    day: two(local.getUTCDate()),
+    hour: two(local.getUTCHours()),
+    minute: two(local.getUTCMinutes()),
+    second: two(local.getUTCSeconds()),
+    offset:
+      `${offset < 0 ? '-' : '+'}${two(Math.floor(size / 3600))}:${two(Math.floor(size / 60) % 60)}` +
+      (seconds > 0 ? `:${two(seconds)}` : ''),
   };
 }
 
