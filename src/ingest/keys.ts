@@ -10,6 +10,7 @@ import type {
   IncomingOrganization,
   IncomingProduct,
   IncomingProfessional,
+  IncomingRecord,
   Registry,
 } from './model.ts';
 
@@ -48,4 +49,21 @@ export function roleKey(
 
 export function locationKey(registry: Registry, key: string): string {
   return `${registry.toLowerCase()}:${key}`;
+}
+
+/** The keys of everything one record refers to. */
+export interface RecordKeys {
+  product: string;
+  organization: string | null;
+  role: string | null;
+  location: string | null;
+}
+
+export function keysOf(registry: Registry, r: IncomingRecord): RecordKeys {
+  return {
+    product: productKey(r.product),
+    organization: r.organization ? organizationKey(r.organization) : null,
+    role: r.professional ? roleKey(r.professional, r.organization) : null,
+    location: r.location ? locationKey(registry, r.location.key) : null,
+  };
 }

@@ -2,15 +2,20 @@
 // hashes the same whether it came as CSV or NDJSON, so an unchanged re-import writes nothing.
 // It covers the vaccination's own fields and the natural keys of what it refers to, not the
 // referenced rows' content: renaming an organisation must not make every record "changed".
-import { createHash } from 'node:crypto';
-import { locationKey, organizationKey, productKey, roleKey } from './keys.ts';
+import { hash } from 'node:crypto';
+import { keysOf, type RecordKeys } from './keys.ts';
 import type { IncomingRecord, Registry } from './model.ts';
 import { json } from './write/batchContext.ts';
 
 /** Bumped when the normalisation changes; every record then counts as changed once. */
-const HASH_VERSION = 'entpoort-import/1';
+const HASH_VERSION = 'entpoort-import/2';
 
-export function sourceHash(registry: Registry, r: IncomingRecord): string {
+/** `keys`: the record's natural keys, when the caller has them already. */
+export function sourceHash(
+  registry: Registry,
+  r: IncomingRecord,
+  keys: RecordKeys = keysOf(registry, r),
+): string {
   const v = r.vaccination;
   // Fields joined by NUL, which no validated value contains (formats/values.ts), so the
   // joined text is unambiguous; absent values are written as SOH.
@@ -20,30 +25,47 @@ export function sourceHash(registry: Registry, r: IncomingRecord): string {
     v.sourceRecordId,
     r.citizen.bsn,
     v.status,
-    v.retraction?.at.toISOString(),
+    // Instants as milliseconds: as exact as ISO text, and cheaper to write.
+    v.retraction?.at.getTime(),
     v.retraction?.reason,
-    productKey(r.product),
-    v.occurrence.toISOString(),
+    keys.product,
+    v.occurrence.getTime(),
     v.occurrencePrecision,
     v.doseNumber,
     v.lotNumber,
     v.doseQuantity,
     v.doseUnit,
-    r.organization ? organizationKey(r.organization) : null,
-    r.professional ? roleKey(r.professional, r.organization) : null,
-    r.location ? locationKey(registry, r.location.key) : null,
+    keys.organization,
+    keys.role,
+    keys.location,
     v.note,
     v.consentToShare,
-    v.recordedAt.toISOString(),
-    // Codings as JSON text, made once per distinct coding (write/batchContext.ts).
-    json(v.route),
-    json(v.site),
-    json(v.laterality),
-    json(v.targetDiseases),
-    json(v.reasonMotives),
-    json(v.reasonIndications),
+    v.recordedAt.getTime(),
+    codings(v.route),
+    codings(v.site),
+    codings(v.laterality),
+    codings(v.targetDiseases),
+    codings(v.reasonMotives),
+    codings(v.reasonIndications),
   ];
   let content = '';
   for (const part of parts) content += `${part ?? '\u0001'}\u0000`;
-  return createHash('sha256').update(content).digest('hex');
+  return hash('sha256', content, 'hex');
+}
+
+const digests = new WeakMap<object, string>();
+
+/**
+ * Codings stand in the content by the hash of their JSON: rows share a few frozen coding
+ * objects (formats/values.ts), so each is hashed once, and the content to hash stays short.
+ */
+function codings(value: object | null): string | null {
+  if (value === null) return null;
+  if (Array.isArray(value) && value.length === 0) return '[]';
+  let digest = digests.get(value);
+  if (digest === undefined) {
+    digest = hash('sha256', json(value)!, 'base64url');
+    if (Object.isFrozen(value)) digests.set(value, digest);
+  }
+  return digest;
 }

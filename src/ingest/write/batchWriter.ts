@@ -4,13 +4,12 @@
 // nothing, so a run killed at any moment leaves only whole batches behind. This is the writer
 // every format reader (CSV, NDJSON, later FHIR) feeds.
 import type { SqlConnection } from '../../store/sqlConnection.ts';
-import { locationKey, organizationKey, productKey, roleKey } from '../keys.ts';
 import type { IncomingRecord, Registry } from '../model.ts';
-import { sourceHash } from '../sourceHash.ts';
 import type { BatchContext, ReferenceChecks } from './batchContext.ts';
 import { upsertCitizens } from './citizens.ts';
 import { classify } from './classify.ts';
 import type { DatabaseKind } from './copy.ts';
+import { keyed, type KeyedRecord } from './keyed.ts';
 import { createReferenceCache } from './referenceCache.ts';
 import { referenceChecksFor, withReferenceChecks } from './referenceCheck.ts';
 import { writeReferences, type ReferenceIds } from './references.ts';
@@ -70,13 +69,13 @@ export async function createBatchWriter(options: BatchWriterOptions): Promise<Ba
   return {
     referenceChecks: ctx.referenceChecks,
     async write(records) {
-      const hashes = records.map((r) => sourceHash(ctx.registry, r));
+      const batch = keyed(ctx.registry, records);
       // Without waiting for the WAL flush: a database crash can lose the last batches' commits
       // (never half of one), which re-running the extract restores. The run's audit entry is
       // committed synchronously, and WAL is flushed in order, so once it is durable they are.
       await ctx.sql.exec('BEGIN; SET LOCAL synchronous_commit = off');
       try {
-        const outcome = await writeAll(ctx, records, hashes, (r) => writeReferences(ctx, cache, r));
+        const outcome = await writeAll(ctx, batch, (r) => writeReferences(ctx, cache, r));
         await ctx.sql.exec('COMMIT');
         cache.commit();
         return outcome;
@@ -91,23 +90,22 @@ export async function createBatchWriter(options: BatchWriterOptions): Promise<Ba
 
 async function writeAll(
   ctx: BatchContext,
-  records: IncomingRecord[],
-  hashes: string[],
-  references: (records: IncomingRecord[]) => Promise<ReferenceIds>,
+  batch: KeyedRecord[],
+  references: (records: KeyedRecord[]) => Promise<ReferenceIds>,
 ): Promise<BatchOutcome> {
   const citizens = await upsertCitizens(
     ctx,
-    records.map((r) => r.citizen),
+    batch.map((k) => k.record.citizen),
   );
-  const ids = await references(records);
+  const ids = await references(batch);
 
-  const recordIds = records.map((r) => r.vaccination.sourceRecordId);
+  const recordIds = batch.map((k) => k.record.vaccination.sourceRecordId);
   const stored = await readStored(ctx, [...new Set(recordIds)]);
   const decisions = classify(
-    records.map((r, i) => ({
+    batch.map((k, i) => ({
       id: recordIds[i]!,
-      hash: hashes[i]!,
-      retracted: r.vaccination.retraction !== null,
+      hash: k.hash,
+      retracted: k.record.vaccination.retraction !== null,
     })),
     stored,
   );
@@ -116,15 +114,15 @@ async function writeAll(
   const duplicates: IncomingRecord[] = [];
   const inserts: VaccinationRow[] = [];
   const updates: VaccinationRow[] = [];
-  records.forEach((record, i) => {
+  batch.forEach((item, i) => {
     const { decision, retracts, id } = decisions[i]!;
     if (decision === 'unchanged') counts.unchanged += 1;
     else if (decision === 'duplicate') {
       counts.rejected += 1;
-      duplicates.push(record);
+      duplicates.push(item.record);
     } else {
       counts[retracts ? 'retracted' : decision === 'insert' ? 'inserted' : 'updated'] += 1;
-      const row = rowOf(ctx, record, hashes[i]!, citizens.ids, ids);
+      const row = rowOf(item, citizens.ids, ids);
       if (decision === 'insert') inserts.push(row);
       else updates.push({ ...row, id });
     }
@@ -144,27 +142,20 @@ async function writeAll(
 }
 
 function rowOf(
-  ctx: BatchContext,
-  record: IncomingRecord,
-  hash: string,
+  { record, keys, hash }: KeyedRecord,
   citizenIds: Map<string, string>,
   ids: ReferenceIds,
 ): VaccinationRow {
-  const { organization, professional, location } = record;
   return {
     record,
     hash,
     citizenId: required(citizenIds.get(record.citizen.bsn), 'citizen'),
-    productId: required(ids.products.get(productKey(record.product)), 'product'),
-    organizationId: organization
-      ? required(ids.organizations.get(organizationKey(organization)), 'organization')
+    productId: required(ids.products.get(keys.product), 'product'),
+    organizationId: keys.organization
+      ? required(ids.organizations.get(keys.organization), 'organization')
       : null,
-    roleId: professional
-      ? required(ids.roles.get(roleKey(professional, organization)), 'role')
-      : null,
-    locationId: location
-      ? required(ids.locations.get(locationKey(ctx.registry, location.key)), 'location')
-      : null,
+    roleId: keys.role ? required(ids.roles.get(keys.role), 'role') : null,
+    locationId: keys.location ? required(ids.locations.get(keys.location), 'location') : null,
   };
 }
 

@@ -71,3 +71,16 @@ export function copyValue(value: unknown): string {
 
 const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const escapeChar = (ch: string) => escapes[ch]!;
+
+const jsonText = new WeakMap<object, string>();
+
+/** A JSON value in COPY text format; made once per shared (frozen) coding object. */
+export function copyJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return copyValue(JSON.stringify(value));
+  let text = jsonText.get(value);
+  if (text === undefined) {
+    text = copyValue(JSON.stringify(value));
+    if (Object.isFrozen(value)) jsonText.set(value, text);
+  }
+  return text;
+}

@@ -1,10 +1,10 @@
 // Writes the reference rows a batch names (products, organisations, professionals, roles,
 // locations), each distinct by natural key with the last row winning, and returns their ids by
 // key. Rows the run already wrote with the same content are taken from the run's cache.
-import { locationKey, organizationKey, productKey, professionalKey, roleKey } from '../keys.ts';
-import type { IncomingRecord } from '../model.ts';
+import { organizationKey, professionalKey } from '../keys.ts';
 import { lastByKey, type BatchContext } from './batchContext.ts';
 import { upsertIdentified } from './identified.ts';
+import type { KeyedRecord } from './keyed.ts';
 import { upsertProducts } from './products.ts';
 import {
   organizations,
@@ -26,8 +26,9 @@ export interface ReferenceIds {
 export async function writeReferences(
   ctx: BatchContext,
   cache: ReferenceCache,
-  records: IncomingRecord[],
+  batch: KeyedRecord[],
 ): Promise<ReferenceIds> {
+  const records = batch.map((k) => k.record);
   const through = async <T>(
     kind: string,
     items: Map<string, T>,
@@ -42,10 +43,7 @@ export async function writeReferences(
 
   const products = await through(
     'product',
-    lastByKey(
-      records.map((r) => r.product),
-      productKey,
-    ),
+    new Map(batch.map((k) => [k.keys.product, k.record.product])),
     (items) => upsertProducts(ctx, items),
   );
   const orgs = lastByKey(
@@ -65,17 +63,18 @@ export async function writeReferences(
   );
 
   const roles = new Map<string, RoleItem>();
-  for (const r of withProfessional) {
-    roles.set(roleKey(r.professional!, r.organization), {
+  for (const { record: r, keys } of batch) {
+    if (!r.professional || !keys.role) continue;
+    roles.set(keys.role, {
       professionalId: professionalIds.get(professionalKey(r.professional!))!,
       organizationId: r.organization ? organizationIds.get(organizationKey(r.organization))! : null,
       specialty: r.professional!.specialty,
     });
   }
   const locations = new Map<string, LocationItem>();
-  for (const r of records) {
-    if (!r.location) continue;
-    const key = locationKey(ctx.registry, r.location.key);
+  for (const { record: r, keys } of batch) {
+    if (!r.location || !keys.location) continue;
+    const key = keys.location;
     const first = locations.get(key)?.organizationId;
     // FHIR names the managing organisation itself (null: none); other formats do not.
     const { managingOrganization } = r.location;

@@ -3,9 +3,10 @@
 // changed ones with one UPDATE … FROM unnest(…) that increments version and is skipped by the
 // database itself for a record whose hash did not change.
 import type { IncomingRecord } from '../model.ts';
+import { timeOrderedId } from '../../store/timeOrderedId.ts';
 import { arrayParam, json, type BatchContext } from './batchContext.ts';
 import type { StoredState } from './classify.ts';
-import { copyFrom, copyValue } from './copy.ts';
+import { copyFrom, copyJson, copyValue } from './copy.ts';
 
 export async function readStored(
   ctx: BatchContext,
@@ -50,55 +51,83 @@ export interface VaccinationRow {
   locationId: string | null;
 }
 
-type Column = readonly [name: string, type: string, value: (r: VaccinationRow) => unknown];
+/**
+ * An imported column: name, SQL type, value, and how it is written in COPY text: `text` values
+ * are escaped, `plain` ones (ids, numbers, enums, instants, checked identifiers) never need it,
+ * `json` ones are escaped once per shared coding object.
+ */
+type Column = readonly [
+  name: string,
+  type: string,
+  value: (r: VaccinationRow) => unknown,
+  copy: 'text' | 'plain' | 'json',
+];
 
 const v = (r: VaccinationRow) => r.record.vaccination;
 const iso = (d: Date | undefined) => d?.toISOString();
 
 /** The imported columns, in one order for COPY and UPDATE. */
 const columns: readonly Column[] = [
-  ['source_record_id', 'text', (r) => v(r).sourceRecordId],
-  ['citizen_id', 'uuid', (r) => r.citizenId],
-  ['status', 'vaccination_status', (r) => (v(r).retraction ? 'ENTERED_IN_ERROR' : v(r).status)],
-  ['product_id', 'uuid', (r) => r.productId],
-  ['occurrence', 'timestamptz', (r) => iso(v(r).occurrence)],
-  ['occurrence_precision', 'date_precision', (r) => v(r).occurrencePrecision],
-  ['dose_number', 'int4', (r) => v(r).doseNumber],
-  ['lot_number', 'text', (r) => v(r).lotNumber],
-  ['route', 'jsonb', (r) => json(v(r).route)],
-  ['site', 'jsonb', (r) => json(v(r).site)],
-  ['laterality', 'jsonb', (r) => json(v(r).laterality)],
-  ['dose_quantity', 'numeric', (r) => v(r).doseQuantity],
-  ['dose_unit', 'text', (r) => v(r).doseUnit],
-  ['performer_organization_id', 'uuid', (r) => r.organizationId],
-  ['performer_role_id', 'uuid', (r) => r.roleId],
-  ['location_id', 'uuid', (r) => r.locationId],
-  ['target_diseases', 'jsonb', (r) => json(v(r).targetDiseases)],
-  ['reason_motives', 'jsonb', (r) => json(v(r).reasonMotives)],
-  ['reason_indications', 'jsonb', (r) => json(v(r).reasonIndications)],
-  ['note', 'text', (r) => v(r).note],
-  ['consent_to_share', 'bool', (r) => v(r).consentToShare],
-  ['recorded_at', 'timestamptz', (r) => iso(v(r).recordedAt)],
-  ['retracted_at', 'timestamptz', (r) => iso(v(r).retraction?.at)],
-  ['retraction_reason', 'text', (r) => v(r).retraction?.reason],
-  ['source_hash', 'text', (r) => r.hash],
+  ['source_record_id', 'text', (r) => v(r).sourceRecordId, 'text'],
+  ['citizen_id', 'uuid', (r) => r.citizenId, 'plain'],
+  [
+    'status',
+    'vaccination_status',
+    (r) => (v(r).retraction ? 'ENTERED_IN_ERROR' : v(r).status),
+    'plain',
+  ],
+  ['product_id', 'uuid', (r) => r.productId, 'plain'],
+  ['occurrence', 'timestamptz', (r) => iso(v(r).occurrence), 'plain'],
+  ['occurrence_precision', 'date_precision', (r) => v(r).occurrencePrecision, 'plain'],
+  ['dose_number', 'int4', (r) => v(r).doseNumber, 'plain'],
+  ['lot_number', 'text', (r) => v(r).lotNumber, 'text'],
+  ['route', 'jsonb', (r) => v(r).route, 'json'],
+  ['site', 'jsonb', (r) => v(r).site, 'json'],
+  ['laterality', 'jsonb', (r) => v(r).laterality, 'json'],
+  ['dose_quantity', 'numeric', (r) => v(r).doseQuantity, 'plain'],
+  ['dose_unit', 'text', (r) => v(r).doseUnit, 'text'],
+  ['performer_organization_id', 'uuid', (r) => r.organizationId, 'plain'],
+  ['performer_role_id', 'uuid', (r) => r.roleId, 'plain'],
+  ['location_id', 'uuid', (r) => r.locationId, 'plain'],
+  ['target_diseases', 'jsonb', (r) => v(r).targetDiseases, 'json'],
+  ['reason_motives', 'jsonb', (r) => v(r).reasonMotives, 'json'],
+  ['reason_indications', 'jsonb', (r) => v(r).reasonIndications, 'json'],
+  ['note', 'text', (r) => v(r).note, 'text'],
+  ['consent_to_share', 'bool', (r) => v(r).consentToShare, 'plain'],
+  ['recorded_at', 'timestamptz', (r) => iso(v(r).recordedAt), 'plain'],
+  ['retracted_at', 'timestamptz', (r) => iso(v(r).retraction?.at), 'plain'],
+  ['retraction_reason', 'text', (r) => v(r).retraction?.reason, 'text'],
+  ['source_hash', 'text', (r) => r.hash, 'plain'],
 ];
 
 const names = columns.map(([name]) => name);
 
+/** New rows get time-ordered ids (store/timeOrderedId.ts); the rest as `columns` says. */
 export async function insertVaccinations(ctx: BatchContext, rows: VaccinationRow[]) {
   if (rows.length === 0) return;
-  const fixed = `${ctx.registry}\t${ctx.stamp}\t1`;
+  const fixed = `\t${ctx.registry}\t${ctx.stamp}\t1`;
+  const now = Date.now();
   let data = '';
   for (const row of rows) {
-    data += fixed;
-    for (const [, , value] of columns) data += `\t${copyValue(value(row))}`;
+    data += timeOrderedId(now) + fixed;
+    for (const [, , value, copy] of columns) {
+      const x = value(row);
+      data += `\t${
+        x === null || x === undefined
+          ? '\\N'
+          : copy === 'plain'
+            ? String(x)
+            : copy === 'json'
+              ? copyJson(x)
+              : copyValue(x)
+      }`;
+    }
     data += '\n';
   }
   await copyFrom(
     ctx.kind,
     ctx.sql,
-    `COPY vaccination (source, updated_at, version, ${names.join(', ')})`,
+    `COPY vaccination (id, source, updated_at, version, ${names.join(', ')})`,
     data,
   );
 }
@@ -118,7 +147,9 @@ RETURNING 1 AS one`;
 export async function updateVaccinations(ctx: BatchContext, rows: VaccinationRow[]) {
   if (rows.length === 0) return 0;
   const params = [
-    ...columns.map(([, , value]) => rows.map((r) => value(r) ?? null)),
+    ...columns.map(([, , value, copy]) =>
+      rows.map((r) => (copy === 'json' ? json(value(r)) : (value(r) ?? null))),
+    ),
     rows.map((r) => r.id),
     ctx.stamp,
   ];
