@@ -82,18 +82,47 @@ export function entryHash(fields: HashedFields): string {
 export type AuditDatabase = Pick<Database, 'kind' | 'prisma' | 'withConnection'>;
 
 export function createAuditTrail(database: AuditDatabase, chains: number): AuditTrail {
+  const pick = chainPicker(chains);
   return {
     async append(record) {
       // A transaction of its own, so a disclosure's audit entry survives whatever the caller
       // does next; the caller awaits it before answering, so nothing is disclosed unlogged.
-      const chain = randomInt(chains);
-      await database.withConnection((connection) =>
-        database.kind === 'pglite'
-          ? appendOnPglite(connection.raw as PGlite, record, chain)
-          : appendOnPostgres(connection.raw as pg.PoolClient, record, chain),
-      );
+      const chain = pick.take();
+      try {
+        await database.withConnection((connection) =>
+          database.kind === 'pglite'
+            ? appendOnPglite(connection.raw as PGlite, record, chain)
+            : appendOnPostgres(connection.raw as pg.PoolClient, record, chain),
+        );
+      } finally {
+        pick.release(chain);
+      }
     },
     verify: () => verifyChains(database.prisma),
+  };
+}
+
+/**
+ * Chains for concurrent appends: one this process is not appending to, where there is one, so
+ * its appends do not queue behind each other's chain lock (other processes still may).
+ */
+function chainPicker(chains: number) {
+  const appending = new Array<number>(chains).fill(0);
+  let next = randomInt(chains);
+  return {
+    take(): number {
+      let chain = randomInt(chains);
+      for (let i = 0; i < chains; i += 1) {
+        if (appending[(next + i) % chains] === 0) {
+          chain = (next + i) % chains;
+          next = chain + 1;
+          break;
+        }
+      }
+      appending[chain]! += 1;
+      return chain;
+    },
+    release: (chain: number) => void (appending[chain]! -= 1),
   };
 }
 
