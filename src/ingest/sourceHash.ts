@@ -17,7 +17,7 @@ export function sourceHash(
   keys: RecordKeys = keysOf(registry, r),
 ): string {
   const v = r.vaccination;
-  // Fields joined by NUL, which no validated value contains (formats/values.ts), so the
+  // Fields joined by NUL, which no validated value contains (formats/checks.ts), so the
   // joined text is unambiguous; absent values are written as SOH.
   const parts: (string | number | boolean | null | undefined)[] = [
     HASH_VERSION,
@@ -57,7 +57,7 @@ const digests = new WeakMap<object, string>();
 
 /**
  * Codings stand in the content by the hash of their JSON: rows share a few frozen coding
- * objects (formats/values.ts), so each is hashed once, and the content to hash stays short.
+ * objects (formats/codingChecks.ts), so each is hashed once, and the content to hash stays short.
  */
 function codings(value: object | null): string | null {
   if (value === null) return null;

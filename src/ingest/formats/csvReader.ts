@@ -1,15 +1,15 @@
 // Reads a CSV extract as a stream, one row at a time: the `#entpoort-extract` preamble
 // (handled by header.ts, skipped here as a comment), a header row of field names in any order,
 // then one vaccination per row. Cells are decoded by field kind (fields.ts) into the NDJSON
-// shape (codings stay text, see values.ts) and validated by the same schema. A row that is not
+// shape (codings stay text, see codingChecks.ts) and checked by the same rules (recordRules.ts).
+// A row that is not
 // readable CSV (a stray quote) is rejected on its own; the rest of the file still imports.
 import type { Readable } from 'node:stream';
 import type { Registry } from '../model.ts';
 import { createCsvSplitter, type CsvRecord } from './csvRecords.ts';
-import { fieldsOf, type Field } from './fields.ts';
 import { ExtractError, type ExtractHeader } from './header.ts';
-import { recordSchema } from './recordSchema.ts';
-import { validateRow, type ReadItem, type RowSchema } from './readItem.ts';
+import type { ReadItem } from './readItem.ts';
+import { RowCheck, rowRules, type RowField, type RowRules } from './recordRules.ts';
 
 const required = [
   'bsn',
@@ -28,19 +28,19 @@ export async function* readCsv(
   header: ExtractHeader,
   onHeaderRow: (names: string[]) => void = () => {},
 ): AsyncGenerator<ReadItem> {
-  const schema: RowSchema = recordSchema(registry, header.extractedAt, 'text');
+  const rules = rowRules(registry, header.extractedAt, 'text');
   const splitter = createCsvSplitter();
-  let columns: Field[] | undefined;
+  let columns: RowField[] | undefined;
   function* decode(records: CsvRecord[]): Generator<ReadItem> {
     for (const record of records) {
       if (record.fields === null) {
         const problem = { field: '', message: `not readable as CSV: ${record.error}` };
         yield { ok: false, line: record.line, problems: [problem], raw: null };
       } else if (!columns) {
-        columns = headerColumns(record.fields, registry);
+        columns = headerColumns(record.fields, rules, registry);
         onHeaderRow(record.fields);
       } else {
-        yield decodeRow(schema, columns, record.fields, record.line);
+        yield decodeRow(rules, columns, record.fields, record.line);
       }
     }
   }
@@ -50,8 +50,8 @@ export async function* readCsv(
   if (!columns) throw new ExtractError('the file has no header row');
 }
 
-function headerColumns(names: string[], registry: Registry): Field[] {
-  const known = new Map(fieldsOf(registry).map((f) => [f.name, f]));
+function headerColumns(names: string[], rules: RowRules, registry: Registry): RowField[] {
+  const known = new Map<string, RowField>(rules.fields.map((f) => [f.name, f]));
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     throw new ExtractError(`header row: unknown field(s) ${unknown.join(', ')}`);
@@ -66,21 +66,22 @@ function headerColumns(names: string[], registry: Registry): Field[] {
   return names.map((n) => known.get(n)!);
 }
 
-function decodeRow(schema: RowSchema, columns: Field[], cells: string[], line: number): ReadItem {
+function decodeRow(rules: RowRules, columns: RowField[], cells: string[], line: number): ReadItem {
   if (cells.length !== columns.length) {
     const message = `has ${cells.length} fields, the header row ${columns.length}`;
     return { ok: false, line, problems: [{ field: '', message }], raw: cells };
   }
-  const value: Record<string, unknown> = {};
+  const row = new RowCheck();
   for (let i = 0; i < cells.length; i += 1) {
     const cell = cells[i]!;
-    if (cell !== '') value[columns[i]!.name] = decodeCell(columns[i]!, cell);
+    // An empty cell is an absent value; fields without a column stay absent too.
+    row.set(columns[i]!, cell === '' ? undefined : decodeCell(columns[i]!, cell));
   }
-  return validateRow(schema, value, line, cells);
+  return rules.finish(row, line, cells);
 }
 
-/** Text, codings (as text) and decimals stay strings; the schema reads them. */
-function decodeCell(field: Field, cell: string): unknown {
+/** Text, codings (as text) and decimals stay strings; their checks read them. */
+function decodeCell(field: RowField, cell: string): unknown {
   if (field.kind === 'boolean') return cell === 'true' ? true : cell === 'false' ? false : cell;
   if (field.kind === 'integer') return /^-?[0-9]{1,9}$/.test(cell) ? Number(cell) : cell;
   return cell;

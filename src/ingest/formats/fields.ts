@@ -1,6 +1,6 @@
 // The fields of a CIMS or Praeventis extract, shared by the CSV and NDJSON encodings (see
 // docs/ingest-formats.md). CSV cells are text and are decoded by kind into the values NDJSON
-// carries directly; the zod schema (recordSchema.ts) then validates both the same way.
+// carries directly; recordRules.ts then checks both the same way.
 import type { Registry } from '../model.ts';
 
 /**
@@ -12,17 +12,17 @@ import type { Registry } from '../model.ts';
  */
 export type FieldKind = 'text' | 'boolean' | 'integer' | 'decimal' | 'coding' | 'codings';
 
-export interface Field {
-  name: string;
+export interface Field<N extends string = string> {
+  name: N;
   kind: FieldKind;
   /** Only in these registries' extracts; absent means in both. */
   only?: Registry;
 }
 
-const f = (name: string, kind: FieldKind = 'text', only?: Registry): Field =>
+const f = <const N extends string>(name: N, kind: FieldKind = 'text', only?: Registry): Field<N> =>
   only ? { name, kind, only } : { name, kind };
 
-export const fields: readonly Field[] = [
+export const fields = [
   // The citizen.
   f('bsn'),
   f('birth_date'),
@@ -77,8 +77,10 @@ export const fields: readonly Field[] = [
   f('note'),
   f('consent_to_share', 'boolean', 'CIMS'),
   f('recorded_at'),
-];
+] as const;
 
-export function fieldsOf(registry: Registry): Field[] {
+export type FieldName = (typeof fields)[number]['name'];
+
+export function fieldsOf(registry: Registry): Field<FieldName>[] {
   return fields.filter((field) => !field.only || field.only === registry);
 }

@@ -6,7 +6,7 @@
 // NDJSON: a first line `{"entpoort_extract":1,"registry":"cims","extracted_at":"<instant>"}`.
 import { z } from 'zod';
 import type { Registry } from '../model.ts';
-import { instant } from './values.ts';
+import { instantRule, parseInstant } from './checks.ts';
 
 export interface ExtractHeader {
   registry: Registry;
@@ -21,7 +21,10 @@ export class ExtractError extends Error {
 const headerSchema = z.strictObject({
   entpoort_extract: z.literal(1),
   registry: z.enum(['cims', 'praeventis']),
-  extracted_at: instant,
+  extracted_at: z
+    .string()
+    .refine((v) => parseInstant(v) !== null, instantRule)
+    .transform((v) => parseInstant(v)!),
 });
 
 function fromFields(fields: unknown, where: string): ExtractHeader {

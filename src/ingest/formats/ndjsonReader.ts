@@ -5,15 +5,17 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Registry } from '../model.ts';
 import type { ExtractHeader } from './header.ts';
-import { recordSchema } from './recordSchema.ts';
-import { validateRow, type ReadItem, type RowSchema } from './readItem.ts';
+import { unrecognized } from './codingChecks.ts';
+import type { ReadItem } from './readItem.ts';
+import { RowCheck, rowRules, type RowField, type RowRules } from './recordRules.ts';
 
 export async function* readNdjson(
   input: Readable,
   registry: Registry,
   header: ExtractHeader,
 ): AsyncGenerator<ReadItem> {
-  const schema: RowSchema = recordSchema(registry, header.extractedAt, 'json');
+  const rules = rowRules(registry, header.extractedAt, 'json');
+  const byName = new Map<string, RowField>(rules.fields.map((f) => [f.name, f]));
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
@@ -31,8 +33,26 @@ export async function* readNdjson(
       yield reject(line, text, 'not a JSON object');
       continue;
     }
-    yield validateRow(schema, value, line, text);
+    yield checkRow(rules, byName, value as Record<string, unknown>, line, text);
   }
+}
+
+/** Every field of the registry is checked, present or not; a key of no field is a problem. */
+function checkRow(
+  rules: RowRules,
+  byName: ReadonlyMap<string, RowField>,
+  value: Record<string, unknown>,
+  line: number,
+  text: string,
+): ReadItem {
+  const row = new RowCheck();
+  for (const field of rules.fields) row.set(field, value[field.name]);
+  const unknown = Object.keys(value).filter((key) => !byName.has(key));
+  if (unknown.length > 0) {
+    row.problems.push({ field: '', message: unrecognized(unknown) });
+    row.stopped = true;
+  }
+  return rules.finish(row, line, text);
 }
 
 const reject = (line: number, raw: string, message: string): ReadItem => ({

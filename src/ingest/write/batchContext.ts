@@ -30,7 +30,7 @@ export function lastByKey<T>(items: Iterable<T>, key: (item: T) => string): Map<
 const jsonOf = new WeakMap<object, string>();
 
 /**
- * A JSON column value as text. Codings are frozen and shared between rows (formats/values.ts),
+ * A JSON column value as text. Codings are frozen and shared between rows (codingChecks.ts),
  * so their text is made once and remembered.
  */
 export function json(value: unknown): string | null {
