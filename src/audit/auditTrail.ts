@@ -6,9 +6,11 @@
 // Deleting, changing or reordering an entry breaks its chain, which `verify` detects. The
 // database also refuses UPDATE and DELETE on the table (see the init migration).
 //
-// `append` runs on every disclosure, so it speaks SQL directly on one connection instead of
-// through a Prisma interactive transaction: on PostgreSQL two round trips (BEGIN, lock and
-// previous hash; then INSERT and COMMIT), on PGlite one exclusive PGlite transaction.
+// Every append is one statement, the `audit_append` database function (see its migration): it
+// takes the chain's lock, reads the previous hash and inserts the entry, so a chain is locked
+// only for as long as the database needs and never across a round trip to the application. The
+// application sends the entry's canonical JSON up to the previous hash; the function finishes
+// it and hashes it, with the same definition `entryHash` gives and `verify` checks.
 import { createHash, randomInt } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
@@ -61,8 +63,9 @@ interface HashedFields {
   prevHash: string;
 }
 
-export function entryHash(fields: HashedFields): string {
-  const content = canonicalJson([
+/** The hashed content without the previous hash, in hash order. */
+function content(fields: Omit<HashedFields, 'prevHash'>): unknown[] {
+  return [
     fields.chain,
     fields.time.toISOString(),
     fields.actorKind,
@@ -73,9 +76,13 @@ export function entryHash(fields: HashedFields): string {
     fields.outcome,
     fields.requestId,
     fields.correlationId,
-    fields.prevHash,
-  ]);
-  return createHash('sha256').update(content).digest('hex');
+  ];
+}
+
+export function entryHash(fields: HashedFields): string {
+  return createHash('sha256')
+    .update(canonicalJson([...content(fields), fields.prevHash]))
+    .digest('hex');
 }
 
 /** What the trail needs of the database: Prisma for `verify`, a raw connection for `append`. */
@@ -126,8 +133,13 @@ function chainPicker(chains: number) {
   };
 }
 
-function hashedFields(record: AuditRecord, chain: number, prevHash: string): HashedFields {
-  return {
+const APPEND = `SELECT audit_append($1::int, $2::text, $3::smallint, $4::timestamptz,
+  $5::actor_kind, $6::text, $7::uuid, $8::text, $9::jsonb, $10::audit_outcome, $11::text,
+  $12::text, $13::text)`;
+
+/** The arguments of `audit_append` for one entry, in APPEND's order. */
+function appendArguments(record: AuditRecord, chain: number): (string | number | null)[] {
+  const fields = {
     chain,
     time: new Date(),
     actorKind: record.actor.kind,
@@ -138,17 +150,13 @@ function hashedFields(record: AuditRecord, chain: number, prevHash: string): Has
     outcome: record.outcome,
     requestId: record.requestId ?? null,
     correlationId: record.correlationId ?? null,
-    prevHash,
   };
-}
-
-const INSERT_COLUMNS = `INSERT INTO audit_entry (chain, time, actor_kind, actor_id, citizen_id,
-  action, disclosed, outcome, request_id, correlation_id, prev_hash, hash)`;
-
-/** The values of one entry, in INSERT_COLUMNS order; all text except chain (a number). */
-function entryValues(fields: HashedFields): (string | number | null)[] {
+  // `[content…,` : the function appends the previous hash as a JSON string and the `]`.
+  const hashPrefix = `${canonicalJson(content(fields)).slice(0, -1)},`;
   return [
-    fields.chain,
+    AUDIT_LOCK_NAMESPACE,
+    GENESIS_HASH,
+    chain,
     fields.time.toISOString(),
     fields.actorKind,
     fields.actorId,
@@ -158,71 +166,30 @@ function entryValues(fields: HashedFields): (string | number | null)[] {
     fields.outcome,
     fields.requestId,
     fields.correlationId,
-    fields.prevHash,
-    entryHash(fields),
+    hashPrefix,
   ];
 }
 
-const lockOf = (chain: number) => `SELECT pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}, ${chain})`;
-const lastHashOf = (chain: number) =>
-  `SELECT hash FROM audit_entry WHERE chain = ${chain} ORDER BY id DESC LIMIT 1`;
-
-/**
- * Two round trips: pg sends a parameterless multi-statement text as one simple query, so the
- * values of the INSERT travel as escaped literals (pg's escapeLiteral) next to its COMMIT. The
- * lock and the previous-hash read are separate statements so the read sees what the previous
- * lock holder committed (READ COMMITTED takes a snapshot per statement).
- */
+/** One round trip; a named statement, so each pooled connection parses it once. */
 async function appendOnPostgres(client: pg.PoolClient, record: AuditRecord, chain: number) {
-  try {
-    const results = (await client.query(
-      `BEGIN; ${lockOf(chain)}; ${lastHashOf(chain)}`,
-    )) as unknown as pg.QueryResult<{ hash: string }>[];
-    const prevHash = results[2]?.rows[0]?.hash ?? GENESIS_HASH;
-    const literal = (value: string | number | null) =>
-      value === null
-        ? 'NULL'
-        : typeof value === 'number'
-          ? String(value)
-          : client.escapeLiteral(value);
-    const literals = entryValues(hashedFields(record, chain, prevHash)).map(literal);
-    await client.query(`${INSERT_COLUMNS} VALUES (${literals.join(', ')}); COMMIT`);
-  } catch (error) {
-    // A failed statement leaves the transaction aborted; end it before the connection is reused.
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
+  await client.query({
+    name: 'entpoort_audit_append',
+    text: APPEND,
+    values: appendArguments(record, chain),
+  });
 }
 
 /** PGlite is one connection: its transaction() keeps Prisma's statements out until it ends. */
 async function appendOnPglite(db: PGlite, record: AuditRecord, chain: number) {
-  await db.transaction(async (tx) => {
-    await tx.query(lockOf(chain));
-    const last = await tx.query<{ hash: string }>(lastHashOf(chain));
-    const values = entryValues(hashedFields(record, chain, last.rows[0]?.hash ?? GENESIS_HASH));
-    const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
-    await tx.query(`${INSERT_COLUMNS} VALUES (${placeholders})`, values);
-  });
+  await db.transaction((tx) => tx.query(APPEND, appendArguments(record, chain)));
 }
 
-/** Appends inside the caller's transaction, for changes that must commit with their entry. */
+/**
+ * Appends inside the caller's transaction, for changes that must commit with their entry; the
+ * chain stays locked until the caller commits.
+ */
 export async function appendIn(tx: Transaction, record: AuditRecord, chain = 0): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_NAMESPACE}::int, ${chain}::int)`;
-  const last = await tx.auditEntry.findFirst({
-    where: { chain },
-    orderBy: { id: 'desc' },
-    select: { hash: true },
-  });
-  const fields = hashedFields(record, chain, last?.hash ?? GENESIS_HASH);
-  await tx.auditEntry.create({
-    data: {
-      ...fields,
-      actorKind: record.actor.kind,
-      outcome: record.outcome,
-      disclosed: fields.disclosed as object,
-      hash: entryHash(fields),
-    },
-  });
+  await tx.$executeRawUnsafe(APPEND, ...appendArguments(record, chain));
 }
 
 const VERIFY_PAGE = 1000;
