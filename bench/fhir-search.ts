@@ -9,8 +9,8 @@
 // price of the façade and the core (GraphQL execution, DataLoaders, Prisma, FHIR mapping):
 // one statement for the token (hash lookup joined with client, grant and citizen), one for the
 // citizen's disclosable vaccinations joined with product, organisations, role, professional and
-// location, and the same hash-chained audit append (BEGIN, advisory lock on a random chain,
-// previous hash, INSERT, COMMIT) with the same entryHash. It renders no FHIR and logs nothing.
+// location, and the same hash-chained audit append (the audit_append database function, which
+// locks a chain, reads its previous hash and inserts). It renders no FHIR and logs nothing.
 //
 // Creates its own database on 127.0.0.1:5432 (BENCH_DATABASE_URL for another server) and drops
 // it afterwards unless --keep. Rows are generated inside PostgreSQL (INSERT … SELECT over
@@ -26,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { GENESIS_HASH, entryHash } from '../src/audit/auditTrail.ts';
+import { GENESIS_HASH } from '../src/audit/auditTrail.ts';
+import { canonicalJson } from '../src/audit/canonicalJson.ts';
 import { hashOpaqueToken, newOpaqueToken } from '../src/auth/opaqueTokens.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { MINIMUM_DISCLOSURE_AGE, ageOn } from '../src/rules/age.ts';
@@ -288,54 +289,40 @@ async function serveCeiling(url: string): Promise<number> {
     }
     if (ageOn(t.birth_date, now) < MINIMUM_DISCLOSURE_AGE) return reply.code(401).send();
     const { rows } = await pool.query(dataQuery, [t.citizen_id]);
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const chain = randomInt(8);
-      await client.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [0x656e7461, chain]);
-      const last = await client.query(
-        'SELECT hash FROM audit_entry WHERE chain = $1 ORDER BY id DESC LIMIT 1',
-        [chain],
-      );
-      const fields = {
+    const disclosed = {
+      resources: { Immunization: { count: rows.length, ids: rows.map((r) => r.id) } },
+    };
+    const time = new Date();
+    const chain = randomInt(8);
+    // The database function Entpoort appends with: lock, previous hash and INSERT in one call.
+    const hashPrefix = `${canonicalJson([
+      chain,
+      time.toISOString(),
+      'PGO',
+      t.hostname,
+      t.citizen_id,
+      'fhir.search',
+      disclosed,
+      'SUCCESS',
+      rid,
+      cid,
+    ]).slice(0, -1)},`;
+    await pool.query(
+      `SELECT audit_append($1::int, $2::text, $3::smallint, $4::timestamptz, 'PGO', $5::text,
+         $6::uuid, 'fhir.search', $7::jsonb, 'SUCCESS', $8::text, $9::text, $10::text)`,
+      [
+        0x656e7461,
+        GENESIS_HASH,
         chain,
-        time: new Date(),
-        actorKind: 'PGO',
-        actorId: t.hostname,
-        citizenId: t.citizen_id,
-        action: 'fhir.search',
-        disclosed: {
-          resources: { Immunization: { count: rows.length, ids: rows.map((r) => r.id) } },
-        },
-        outcome: 'SUCCESS',
-        requestId: String(rid),
-        correlationId: String(cid),
-        prevHash: last.rows[0]?.hash ?? GENESIS_HASH,
-      };
-      await client.query(
-        `INSERT INTO audit_entry (chain, time, actor_kind, actor_id, citizen_id, action,
-           disclosed, outcome, request_id, correlation_id, prev_hash, hash)
-         VALUES ($1, $2, 'PGO', $3, $4, $5, $6, 'SUCCESS', $7, $8, $9, $10)`,
-        [
-          chain,
-          fields.time,
-          fields.actorId,
-          fields.citizenId,
-          fields.action,
-          JSON.stringify(fields.disclosed),
-          rid,
-          cid,
-          fields.prevHash,
-          entryHash(fields),
-        ],
-      );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+        time,
+        t.hostname,
+        t.citizen_id,
+        JSON.stringify(disclosed),
+        rid,
+        cid,
+        hashPrefix,
+      ],
+    );
     return reply.type('application/json').send(JSON.stringify({ citizen: t, vaccinations: rows }));
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -6,6 +6,7 @@ import {
   revokeAccessToken,
   revokeTokensOfGrant,
   verifyAccessToken,
+  verifyAccessTokenWithCitizen,
   type InvalidTokenReason,
 } from '../src/auth/pgoTokens.ts';
 import { newOpaqueToken } from '../src/auth/opaqueTokens.ts';
@@ -58,6 +59,14 @@ describe.each(databaseKinds)('PGO access tokens on %s', (kind) => {
       scope: 'rivm',
       tokenId: issued.id,
     });
+  });
+
+  it('come with their citizen exactly as Prisma reads it, in the same statement', async () => {
+    const issued = await issue();
+    const verified = await verifyAccessTokenWithCitizen(t.database.prisma, issued.token, t0);
+    const stored = await t.database.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
+    expect(verified.citizen).toStrictEqual(stored);
+    expect(verified.actor.citizenId).toBe(citizenId);
   });
 
   it('are at least 128 random bits and differ every time', async () => {

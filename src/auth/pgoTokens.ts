@@ -3,7 +3,7 @@
 // into the PgoActor that every later check uses; the FHIR face never chooses the patient.
 //
 // Lookup is by the hash, so a timing difference reveals nothing about the token itself.
-import type { Prisma, PrismaClient } from '../store/generated/client.ts';
+import type { Citizen, Prisma, PrismaClient } from '../store/generated/client.ts';
 import type { PgoActor } from './actor.ts';
 import { hashOpaqueToken, looksLikeOpaqueToken, newOpaqueToken } from './opaqueTokens.ts';
 
@@ -64,15 +64,25 @@ export async function issueAccessToken(
   return { token, expiresAt, id: row.id };
 }
 
-interface TokenRow {
-  id: string;
-  citizenId: string;
-  scope: string;
-  expiresAt: Date;
-  revokedAt: Date | null;
-  grantRevokedAt: Date | null;
-  hostname: string;
-  active: boolean;
+/** The token's columns; the rest of the row is its citizen's, named as Prisma names them. */
+interface TokenRow extends Citizen {
+  'token.id': string;
+  'token.citizenId': string;
+  'token.scope': string;
+  'token.expiresAt': Date;
+  'token.revokedAt': Date | null;
+  'token.grantRevokedAt': Date | null;
+  'token.hostname': string;
+  'token.active': boolean;
+}
+
+export interface VerifiedToken {
+  actor: PgoActor;
+  /**
+   * The token's citizen as stored, read in the same statement because every FHIR request
+   * needs it next (the GraphQL core takes it instead of reading it again); null if gone.
+   */
+  citizen: Citizen | null;
 }
 
 /**
@@ -84,27 +94,53 @@ export async function verifyAccessToken(
   token: string,
   now: Date = new Date(),
 ): Promise<PgoActor> {
+  return (await verifyAccessTokenWithCitizen(prisma, token, now)).actor;
+}
+
+/** As verifyAccessToken, with the token's citizen. */
+export async function verifyAccessTokenWithCitizen(
+  prisma: Store,
+  token: string,
+  now: Date = new Date(),
+): Promise<VerifiedToken> {
   if (!looksLikeOpaqueToken(token)) throw new InvalidTokenError('unknown');
-  // One statement (token joined with its client and grant) rather than Prisma's one per relation:
-  // this runs on every FHIR request.
+  // One statement (token joined with its client, grant and citizen) rather than Prisma's one
+  // per relation: this runs on every FHIR request. The citizen's columns carry Prisma's field
+  // names, so the row's rest is a Citizen as Prisma would read it (test/pgo-access-tokens).
   const [row] = await prisma.$queryRaw<TokenRow[]>`
-    SELECT t.id, t.citizen_id AS "citizenId", t.scope, t.expires_at AS "expiresAt",
-      t.revoked_at AS "revokedAt", g.revoked_at AS "grantRevokedAt", c.hostname, c.active
+    SELECT t.id AS "token.id", t.citizen_id AS "token.citizenId", t.scope AS "token.scope",
+      t.expires_at AS "token.expiresAt", t.revoked_at AS "token.revokedAt",
+      g.revoked_at AS "token.grantRevokedAt", c.hostname AS "token.hostname",
+      c.active AS "token.active",
+      z.id, z.bsn, z.birth_date AS "birthDate", z.gender::text AS gender,
+      z.given_names AS "givenNames", z.initials, z.call_name AS "callName",
+      z.family_name_prefix AS "familyNamePrefix", z.family_name AS "familyName",
+      z.partner_name_prefix AS "partnerNamePrefix", z.partner_name AS "partnerName",
+      z.name_usage::text AS "nameUsage", z.created_at AS "createdAt",
+      z.updated_at AS "updatedAt"
     FROM access_token t
     JOIN pgo_client c ON c.id = t.client_id
     LEFT JOIN "grant" g ON g.id = t.grant_id
+    LEFT JOIN citizen z ON z.id = t.citizen_id
     WHERE t.token_hash = ${hashOpaqueToken(token)}`;
   if (!row) throw new InvalidTokenError('unknown');
-  if (row.revokedAt || row.grantRevokedAt || !row.active) {
+  if (row['token.revokedAt'] || row['token.grantRevokedAt'] || !row['token.active']) {
     throw new InvalidTokenError('revoked');
   }
-  if (now.getTime() >= row.expiresAt.getTime()) throw new InvalidTokenError('expired');
+  if (now.getTime() >= row['token.expiresAt'].getTime()) throw new InvalidTokenError('expired');
+  const citizen: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (!key.startsWith('token.')) citizen[key] = value;
+  }
   return {
-    kind: 'PGO',
-    id: row.hostname,
-    citizenId: row.citizenId,
-    scope: row.scope,
-    tokenId: row.id,
+    actor: {
+      kind: 'PGO',
+      id: row['token.hostname'],
+      citizenId: row['token.citizenId'],
+      scope: row['token.scope'],
+      tokenId: row['token.id'],
+    },
+    citizen: row.id ? (citizen as unknown as Citizen) : null,
   };
 }
 

@@ -24,7 +24,7 @@ import { medmijIdsOf, type MedmijIds } from './http/medmijIds.ts';
 import { prefersStrictHandling } from './http/prefer.ts';
 import { queryParameters } from './http/queryString.ts';
 import { sendFhir } from './http/reply.ts';
-import { refuse, type FhirInteraction, type FhirResponse } from './request.ts';
+import { refuse, type FhirInteraction, type FhirRequest, type FhirResponse } from './request.ts';
 
 export interface FhirDependencies {
   /** The back channel's client certificate; by default per the MedMij TLS settings. */
@@ -136,12 +136,13 @@ async function answer(
   if ('unrouted' in target) return unrouted(request);
   let actor: PgoActor | null = null;
   let medmij: MedmijIds | undefined;
+  let tokenCitizen: FhirRequest['tokenCitizen'];
   if (target.interaction !== 'capabilities') {
     const ids = medmijIdsOf(request.headers);
     if (isFhirError(ids)) return refuse(ids);
     const authenticated = await face.authenticate(request);
     if (isFhirError(authenticated)) return refuse(authenticated);
-    [actor, medmij] = [authenticated, ids];
+    [actor, tokenCitizen, medmij] = [authenticated.actor, authenticated.citizen, ids];
   }
   return face.handle({
     base,
@@ -149,6 +150,7 @@ async function answer(
     params,
     strict: prefersStrictHandling(request.headers),
     actor,
+    tokenCitizen,
     requestId: request.id,
     medmijRequestId: medmij?.medmijRequestId,
     correlationId: medmij?.correlationId,

@@ -3,6 +3,7 @@
 // plugin knows about headers, status lines and JSON or XML.
 import type { Logger } from 'pino';
 import type { PgoActor } from '../auth/actor.ts';
+import type { VerifiedToken } from '../auth/pgoTokens.ts';
 import type { FhirBase } from './bases.ts';
 import type { FhirError } from './errors.ts';
 import type { AnyResource } from './r4.ts';
@@ -21,6 +22,8 @@ export interface FhirRequest {
   strict: boolean;
   /** From the bearer token only; null for `metadata`, which needs none. */
   actor: PgoActor | null;
+  /** The actor's citizen, read with the token; handed to the core so it is not read twice. */
+  tokenCitizen?: VerifiedToken['citizen'];
   /** Entpoort's own id of the request (logs). */
   requestId: string;
   /** The caller's MedMij-Request-ID and X-Correlation-ID, for the audit entry. */

@@ -21,6 +21,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.ts';
 import type { Services } from '../server/services.ts';
+import type { Citizen } from '../store/generated/client.ts';
 import { authorizeRootFields, rootFieldNames } from './authorization.ts';
 import type { GraphQLContext } from './context.ts';
 import { createDisclosures, writeDisclosures, type Disclosures } from './disclosures.ts';
@@ -48,6 +49,8 @@ export interface RequestScope {
    * the façade writes per FHIR request, once it knows what it rendered.
    */
   disclosures?: Disclosures;
+  /** Rows the caller has already read (the FHIR face: the token's citizen), for the loaders. */
+  known?: { citizen?: Citizen | null | undefined };
 }
 
 export interface CoreResult {
@@ -115,10 +118,13 @@ export function createGraphQLCore(services: Services): GraphQLCore {
     validationRules,
 
     createContext(actor, scope) {
+      const loaders = createLoaders(prisma);
+      const citizen = scope.known?.citizen;
+      if (citizen) loaders.citizen.prime(citizen.id, citizen);
       return {
         prisma,
         actor,
-        loaders: createLoaders(prisma),
+        loaders,
         audit: services.audit,
         auditChains: config.AUDIT_CHAINS,
         disclosures: scope.disclosures ?? createDisclosures(),

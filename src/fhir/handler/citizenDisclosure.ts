@@ -37,6 +37,7 @@ export async function loadDisclosure(
     log: request.log,
     now,
     disclosures: held.collector,
+    known: { citizen: request.tokenCitizen },
   });
   const result = await source.core.execute(
     source.document,

@@ -4,8 +4,11 @@
 // provider. With TLS on, the token is also bound to the client that presents it: the client
 // certificate must carry the token's PGO hostname (RFC 8705 §3: otherwise `invalid_token`).
 import type { FastifyRequest } from 'fastify';
-import type { PgoActor } from '../../auth/actor.ts';
-import { InvalidTokenError, verifyAccessToken } from '../../auth/pgoTokens.ts';
+import {
+  InvalidTokenError,
+  verifyAccessTokenWithCitizen,
+  type VerifiedToken,
+} from '../../auth/pgoTokens.ts';
 import type { ClientCertificateOf } from '../../medmij/tls/clientCertificate.ts';
 import type { PrismaClient } from '../../store/generated/client.ts';
 import { fhirError, type FhirError } from '../errors.ts';
@@ -25,7 +28,7 @@ const tokenProblems = {
   revoked: 'The access token has been revoked',
 } as const;
 
-export type Authenticate = (request: FastifyRequest) => Promise<PgoActor | FhirError>;
+export type Authenticate = (request: FastifyRequest) => Promise<VerifiedToken | FhirError>;
 
 export function createAuthenticator(deps: AuthenticationDeps): Authenticate {
   return async (request) => {
@@ -34,15 +37,16 @@ export function createAuthenticator(deps: AuthenticationDeps): Authenticate {
     // RFC 6750 §3.1: a request without credentials gets the challenge without an error code.
     if (!token) return fhirError('missing-token', 'A bearer access token is required');
 
-    let actor: PgoActor;
+    let verified: VerifiedToken;
     try {
-      actor = await verifyAccessToken(deps.prisma, token, deps.now());
+      verified = await verifyAccessTokenWithCitizen(deps.prisma, token, deps.now());
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       request.log.warn({ event: 'fhir.invalid_token', reason: error.reason });
       return fhirError('invalid-token', tokenProblems[error.reason]);
     }
 
+    const { actor } = verified;
     if (deps.clientCertificateOf) {
       const identity = deps.clientCertificateOf(request);
       if (!identity?.dnsNames.includes(actor.id)) {
@@ -54,6 +58,6 @@ export function createAuthenticator(deps: AuthenticationDeps): Authenticate {
     if (!actor.scope.split(' ').includes(deps.scope)) {
       return fhirError('insufficient-scope', 'The access token does not cover this service');
     }
-    return actor;
+    return verified;
   };
 }

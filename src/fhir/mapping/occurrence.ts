@@ -55,6 +55,7 @@ function amsterdam(instant: Date) {
   const local = new Date(instant.getTime() + offset * 1000);
   const size = Math.abs(offset);
   const seconds = size % 60;
+  const hoursMinutes = `${two(Math.floor(size / 3600))}:${two(Math.floor(size / 60) % 60)}`;
   return {
     year: String(local.getUTCFullYear()).padStart(4, '0'),
     month: two(local.getUTCMonth() + 1),
@@ -62,9 +63,7 @@ function amsterdam(instant: Date) {
     hour: two(local.getUTCHours()),
     minute: two(local.getUTCMinutes()),
     second: two(local.getUTCSeconds()),
-    offset:
-      `${offset < 0 ? '-' : '+'}${two(Math.floor(size / 3600))}:${two(Math.floor(size / 60) % 60)}` +
-      (seconds > 0 ? `:${two(seconds)}` : ''),
+    offset: `${offset < 0 ? '-' : '+'}${hoursMinutes}${seconds > 0 ? `:${two(seconds)}` : ''}`,
   };
 }
 
