@@ -35,6 +35,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.dataDir ?? './data');
 }
 
+/**
+ * `minimal` errors: otherwise Prisma captures a stack trace on every query, to quote our source
+ * in its messages, a cost on every FHIR request for a code frame no log needs (errors are logged
+ * with their message and stack, src/graphql/errors.ts).
+ */
+const clientOptions = { errorFormat: 'minimal' } as const;
+
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that breaks (server restart, failover) emits 'error' on the pool; without
@@ -42,7 +49,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // reports any lasting problem to its caller.
   pool.on('error', () => {});
   const adapterFactory = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: adapterFactory, ...clientOptions });
   return {
     kind: 'postgresql',
     prisma,
@@ -77,7 +84,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   const db = await PGlite.create(location);
   const adapterFactory = new PrismaPGlite(db);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: adapterFactory, ...clientOptions });
   return {
     kind: 'pglite',
     prisma,
