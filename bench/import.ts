@@ -3,7 +3,7 @@
 // indexes, no constraints). The machine's load is printed too: the ratio is the fair figure.
 //
 //   node bench/import.ts [--rows 1000000] [--citizens 100000] [--format csv|ndjson]
-//                        [--registry praeventis|cims] [--batch-size 2000]
+//                        [--registry praeventis|cims] [--batch-size 5000]
 //                        [--reference-checks per-batch|per-row] [--no-reimport]
 //
 // Generates a realistic extract in a temporary folder (test/support/syntheticExtract.ts),
@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createAuditTrail } from '../src/audit/auditTrail.ts';
 import type { Progress } from '../src/ingest/progress.ts';
-import { runImport, type ImportSummary } from '../src/ingest/run.ts';
+import { DEFAULT_BATCH_SIZE, runImport, type ImportSummary } from '../src/ingest/run.ts';
 import type { ReferenceChecks } from '../src/ingest/write/batchContext.ts';
 import { copyFrom, copyValue } from '../src/ingest/write/copy.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
@@ -31,7 +31,7 @@ const { values: args } = parseArgs({
     citizens: { type: 'string', default: '100000' },
     format: { type: 'string', default: 'csv' },
     registry: { type: 'string', default: 'praeventis' },
-    'batch-size': { type: 'string', default: '2000' },
+    'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     'reference-checks': { type: 'string', default: 'per-batch' },
     'no-reimport': { type: 'boolean', default: false },
   },

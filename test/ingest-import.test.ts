@@ -195,6 +195,30 @@ describe.each(databaseKinds)('importing extracts into %s', (kind) => {
     expect(last.outcome).toBe('FAILURE');
     expect(await t.database.prisma.auditEntry.count({ where: { action: 'import.run' } })).toBe(7);
   });
+
+  it('updates a citizen whose data changed, and only that one', async () => {
+    const { prisma } = t.database;
+    const path = await ndjsonVariant(
+      'cims.ndjson',
+      join(scratch, 'renamed.ndjson'),
+      '2024-06-01T04:00:00Z',
+      (rows) => {
+        const bsn = rows[0]!.bsn;
+        return rows.map((r) => (r.bsn === bsn ? { ...r, partner_name: 'Bakker-de Wit' } : r));
+      },
+    );
+    const before = await prisma.citizen.findMany({ orderBy: { bsn: 'asc' } });
+    const { summary } = await importFile(t.database, path, 'CIMS');
+    expect(summary.citizens).toEqual({ inserted: 0, updated: 1 });
+    expect(summary.counts).toMatchObject({ inserted: 0, rejected: 0 });
+    const after = await prisma.citizen.findMany({ orderBy: { bsn: 'asc' } });
+    const changed = after.filter(
+      (c, i) => c.updatedAt.getTime() !== before[i]!.updatedAt.getTime(),
+    );
+    expect(changed.map((c) => [c.partnerName, c.updatedAt])).toEqual([
+      ['Bakker-de Wit', new Date('2024-06-01T04:00:00Z')],
+    ]);
+  });
 });
 
 describe.each(databaseKinds)('importing next to the demo data on %s', (kind) => {

@@ -2,6 +2,7 @@
 // (one batch in flight while the next is read), reports rejected rows and progress, and ends
 // with ONE audit entry holding the counts per outcome. Only one import per registry runs at a
 // time (a session advisory lock), so the classification of a batch cannot race another run.
+import { setImmediate } from 'node:timers/promises';
 import type { AuditTrail } from '../audit/auditTrail.ts';
 import type { Database } from '../store/database.ts';
 import type { SqlConnection } from '../store/sqlConnection.ts';
@@ -13,7 +14,14 @@ import type { RejectSink } from './rejects.ts';
 import type { ReferenceChecks } from './write/batchContext.ts';
 import { createBatchWriter, noOutcomes, type OutcomeCounts } from './write/batchWriter.ts';
 
-export const DEFAULT_BATCH_SIZE = 2000;
+export const DEFAULT_BATCH_SIZE = 5000;
+
+/**
+ * Rows read between two turns of the event loop. Reading from a buffered stream goes on in
+ * microtasks, so without these turns the batch in flight would learn of each statement's end
+ * only when the reader next waits for the disk, and wait that long before sending the next.
+ */
+const YIELD_EVERY = 100;
 
 /** Advisory lock keys: "enta" and one per registry. */
 const LOCK_NAMESPACE = 0x656e7461;
@@ -117,6 +125,7 @@ async function importExtract(options: ImportOptions, summary: ImportSummary): Pr
             if (summary.rows % 1000 === 0) {
               progress.update({ bytes: extract.bytesRead(), rows: summary.rows });
             }
+            if (summary.rows % YIELD_EVERY === 0) await setImmediate();
           }
         } finally {
           // Never leave the connection while a batch still uses it.

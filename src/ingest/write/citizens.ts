@@ -20,16 +20,29 @@ const columns = [
 const names = columns.map(([name]) => name);
 const changing = names.filter((n) => n !== 'bsn');
 
+/**
+ * One statement: the upsert, and the ids of the citizens it did not write (unchanged), read by
+ * an index probe per BSN whatever the statistics say (see vaccinations.ts, readStored). The read
+ * sees the table as it was before the statement, so a written citizen is taken from RETURNING.
+ */
 const upsert = `
-INSERT INTO citizen AS c (${names.join(', ')}, created_at, updated_at)
-SELECT t.*, $${columns.length + 1}::timestamptz, $${columns.length + 1}::timestamptz
-FROM unnest(${columns.map(([, type], i) => arrayParam(i + 1, type)).join(', ')})
-  AS t(${names.join(', ')})
-ON CONFLICT (bsn) DO UPDATE SET
-  ${changing.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}, updated_at = EXCLUDED.updated_at
-WHERE (${changing.map((n) => `c.${n}`).join(', ')})
-  IS DISTINCT FROM (${changing.map((n) => `EXCLUDED.${n}`).join(', ')})
-RETURNING (xmax = 0) AS inserted`;
+WITH t AS (
+  SELECT * FROM unnest(${columns.map(([, type], i) => arrayParam(i + 1, type)).join(', ')})
+    AS t(${names.join(', ')})
+), written AS (
+  INSERT INTO citizen AS c (${names.join(', ')}, created_at, updated_at)
+  SELECT t.*, $${columns.length + 1}::timestamptz, $${columns.length + 1}::timestamptz FROM t
+  ON CONFLICT (bsn) DO UPDATE SET
+    ${changing.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}, updated_at = EXCLUDED.updated_at
+  WHERE (${changing.map((n) => `c.${n}`).join(', ')})
+    IS DISTINCT FROM (${changing.map((n) => `EXCLUDED.${n}`).join(', ')})
+  RETURNING c.id, c.bsn, (xmax = 0) AS inserted
+)
+SELECT id, bsn, inserted FROM written
+UNION ALL
+SELECT c.id, c.bsn, NULL FROM t
+CROSS JOIN LATERAL (SELECT id, bsn FROM citizen WHERE bsn = t.bsn::bpchar OFFSET 0) AS c
+WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.bsn = t.bsn::bpchar)`;
 
 export interface CitizenResult {
   ids: Map<string, string>;
@@ -56,18 +69,14 @@ export async function upsertCitizens(
     rows.map((c) => c.nameUsage),
     ctx.stamp,
   ];
-  const written = await ctx.sql.query<{ inserted: boolean }>(upsert, params);
-  const inserted = written.filter((r) => r.inserted).length;
-
-  // One index probe per BSN, whatever the statistics say (see vaccinations.ts, readStored).
-  const found = await ctx.sql.query<{ id: string; bsn: string }>(
-    `SELECT c.id, c.bsn FROM unnest($1::bpchar[]) AS t(bsn)
-     CROSS JOIN LATERAL (SELECT id, bsn FROM citizen WHERE bsn = t.bsn OFFSET 0) AS c`,
-    [params[0]],
+  const found = await ctx.sql.query<{ id: string; bsn: string; inserted: boolean | null }>(
+    upsert,
+    params,
   );
+  const inserted = found.filter((r) => r.inserted === true).length;
   return {
     ids: new Map(found.map((r) => [r.bsn, r.id])),
     inserted,
-    updated: written.length - inserted,
+    updated: found.filter((r) => r.inserted === false).length,
   };
 }
