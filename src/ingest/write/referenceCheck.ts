@@ -29,8 +29,10 @@ export async function referenceChecksFor(
   }
 }
 
+// Not the citizens: the batch's own upsert (citizens.ts) wrote or locked every one of them (ON
+// CONFLICT DO UPDATE locks the existing row even when its WHERE leaves it unchanged) and
+// returned their ids, so they exist until the batch commits.
 const references = [
-  ['citizen', (r: VaccinationRow) => r.citizenId],
   ['vaccine_product', (r: VaccinationRow) => r.productId],
   ['organization', (r: VaccinationRow) => r.organizationId],
   ['professional_role', (r: VaccinationRow) => r.roleId],
