@@ -10,7 +10,10 @@
 // one statement for the token (hash lookup joined with client, grant and citizen), one for the
 // citizen's disclosable vaccinations joined with product, organisations, role, professional and
 // location, and the same hash-chained audit append (the audit_append database function, which
-// locks a chain, reads its previous hash and inserts). It renders no FHIR and logs nothing.
+// locks a chain, reads its previous hash and inserts). It renders no FHIR and logs nothing. It
+// runs twice: with unnamed statements (pg's default: parsed and planned on every call), and
+// with named ones, prepared once per connection as Entpoort's are (src/store/database.ts);
+// the ratio to the faster of the two is the one the target is measured against.
 //
 // Creates its own database on 127.0.0.1:5432 (BENCH_DATABASE_URL for another server) and drops
 // it afterwards unless --keep. Rows are generated inside PostgreSQL (INSERT … SELECT over
@@ -265,7 +268,9 @@ const dataQuery = `
     AND (v.source <> 'CIMS' OR v.consent_to_share)
   ORDER BY v.occurrence, v.id`;
 
-async function serveCeiling(url: string): Promise<number> {
+/** `prepared`: named statements, parsed and planned once per connection; else unnamed ones. */
+async function serveCeiling(url: string, prepared: boolean): Promise<number> {
+  const named = (name: string) => (prepared ? name : undefined);
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   const app = Fastify();
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -275,20 +280,25 @@ async function serveCeiling(url: string): Promise<number> {
     if (!token || !uuid.test(String(rid)) || !uuid.test(String(cid))) return reply.code(400).send();
     const {
       rows: [t],
-    } = await pool.query(
-      `SELECT t.citizen_id, t.expires_at, t.revoked_at, c.hostname, c.active,
+    } = await pool.query({
+      name: named('ceiling_token'),
+      text: `SELECT t.citizen_id, t.expires_at, t.revoked_at, c.hostname, c.active,
          g.revoked_at AS grant_revoked, z.birth_date, z.given_names, z.family_name, z.gender
        FROM access_token t JOIN pgo_client c ON c.id = t.client_id
        LEFT JOIN "grant" g ON g.id = t.grant_id JOIN citizen z ON z.id = t.citizen_id
        WHERE t.token_hash = $1`,
-      [hashOpaqueToken(token)],
-    );
+      values: [hashOpaqueToken(token)],
+    });
     const now = new Date();
     if (!t || t.revoked_at || t.grant_revoked || !t.active || t.expires_at <= now) {
       return reply.code(401).send();
     }
     if (ageOn(t.birth_date, now) < MINIMUM_DISCLOSURE_AGE) return reply.code(401).send();
-    const { rows } = await pool.query(dataQuery, [t.citizen_id]);
+    const { rows } = await pool.query({
+      name: named('ceiling_data'),
+      text: dataQuery,
+      values: [t.citizen_id],
+    });
     const disclosed = {
       resources: { Immunization: { count: rows.length, ids: rows.map((r) => r.id) } },
     };
@@ -307,10 +317,11 @@ async function serveCeiling(url: string): Promise<number> {
       rid,
       cid,
     ]).slice(0, -1)},`;
-    await pool.query(
-      `SELECT audit_append($1::int, $2::text, $3::smallint, $4::timestamptz, 'PGO', $5::text,
+    await pool.query({
+      name: named('ceiling_audit'),
+      text: `SELECT audit_append($1::int, $2::text, $3::smallint, $4::timestamptz, 'PGO', $5::text,
          $6::uuid, 'fhir.search', $7::jsonb, 'SUCCESS', $8::text, $9::text, $10::text)`,
-      [
+      values: [
         0x656e7461,
         GENESIS_HASH,
         chain,
@@ -322,7 +333,7 @@ async function serveCeiling(url: string): Promise<number> {
         cid,
         hashPrefix,
       ],
-    );
+    });
     return reply.type('application/json').send(JSON.stringify({ citizen: t, vaccinations: rows }));
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -362,7 +373,9 @@ async function measure(url: string, tokens: string[], duration: number): Promise
   });
 }
 
-async function run(role: 'entpoort' | 'ceiling', database: string, tokens: string[]) {
+type Role = 'entpoort' | 'ceiling' | 'ceiling-prepared';
+
+async function run(role: Role, database: string, tokens: string[]) {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [], {
     env: { ...process.env, BENCH_ROLE: role, BENCH_DB: dbUrl(database) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -391,7 +404,7 @@ async function run(role: 'entpoort' | 'ceiling', database: string, tokens: strin
 function row(title: string, bytes: number, r: Result): string {
   const failed = r.non2xx + r.errors + r.timeouts;
   const cells = [
-    title.padEnd(9),
+    title.padEnd(16),
     String(r.requests.total).padStart(8),
     String(failed).padStart(6),
     r.requests.average.toFixed(0).padStart(6),
@@ -416,19 +429,27 @@ async function main(): Promise<void> {
     const tokens = await issueTokens(dbUrl(database));
     const entpoort = await run('entpoort', database, tokens);
     const ceiling = await run('ceiling', database, tokens);
-    const ratio = entpoort.result.requests.average / ceiling.result.requests.average;
+    const prepared = await run('ceiling-prepared', database, tokens);
+    const rate = (r: typeof entpoort) => r.result.requests.average;
+    const ratio = rate(entpoort) / Math.max(rate(ceiling), rate(prepared));
+    const percent = (r: typeof entpoort) => `${((100 * rate(entpoort)) / rate(r)).toFixed(0)} %`;
     const [count] = await sql<{ n: string }>(dbUrl(database), 'SELECT count(*) AS n FROM citizen');
     console.log(
       `\n${count!.n} citizens, ${CONNECTIONS} connections, ${DURATION} s, ` +
         `${tokens.length} tokens, pools of ${POOL}`,
     );
-    console.log('| target    | requests | failed |  req/s | p50 ms | p99 ms |   bytes |');
-    console.log('|-----------|---------:|-------:|-------:|-------:|-------:|--------:|');
+    console.log('| target           | requests | failed |  req/s | p50 ms | p99 ms |   bytes |');
+    console.log('|------------------|---------:|-------:|-------:|-------:|-------:|--------:|');
     console.log(row('entpoort', entpoort.bytes, entpoort.result));
     console.log(row('ceiling', ceiling.bytes, ceiling.result));
+    console.log(row('ceiling-prepared', prepared.bytes, prepared.result));
     const ok = (b: boolean) => (b ? 'met' : 'NOT met');
     console.log(
-      `throughput ratio ${(ratio * 100).toFixed(0)} % of the ceiling ` +
+      `entpoort: ${percent(ceiling)} of the ceiling with unnamed statements, ` +
+        `${percent(prepared)} of the one with prepared statements`,
+    );
+    console.log(
+      `throughput ratio ${(ratio * 100).toFixed(0)} % of the faster ceiling ` +
         `(target >= 50 %: ${ok(ratio >= 0.5)}); p99 ${entpoort.result.latency.p99} ms ` +
         `(target < 50 ms: ${ok(entpoort.result.latency.p99 < 50)})`,
     );
@@ -439,9 +460,13 @@ async function main(): Promise<void> {
 }
 
 const role = process.env.BENCH_ROLE;
-if (role === 'entpoort' || role === 'ceiling') {
-  const serve = role === 'entpoort' ? serveEntpoort : serveCeiling;
-  process.send?.({ port: await serve(process.env.BENCH_DB!) });
+if (role === 'entpoort' || role === 'ceiling' || role === 'ceiling-prepared') {
+  const url = process.env.BENCH_DB!;
+  const port =
+    role === 'entpoort'
+      ? await serveEntpoort(url)
+      : await serveCeiling(url, role === 'ceiling-prepared');
+  process.send?.({ port });
 } else {
   await main();
 }

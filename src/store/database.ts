@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
+import { statementNames } from './statementNames.ts';
 import type { SqlConnection } from './sqlConnection.ts';
 
 export interface Database {
@@ -48,7 +49,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // a listener that would end the process. The pool replaces the connection, and the next query
   // reports any lasting problem to its caller.
   pool.on('error', () => {});
-  const adapterFactory = new PrismaPg(pool);
+  const adapterFactory = new PrismaPg(pool, { statementNameGenerator: statementNames() });
   const prisma = new PrismaClient({ adapter: adapterFactory, ...clientOptions });
   return {
     kind: 'postgresql',
