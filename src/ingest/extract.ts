@@ -1,7 +1,7 @@
 // Opens an extract file: reads its header line, checks it names the registry the operator
 // asked for, and returns the stream of rows as neutral records or rejections. Reading is
-// streamed (fs stream, then the CSV splitter or readline); the file is never held in memory. A FHIR input
-// (formats/fhirInput.ts) is the exception: it has no header line and is read whole.
+// streamed (fs stream, then the CSV splitter or readline); the file is never held in memory.
+// A FHIR input (formats/fhirInput.ts) is the exception: it has no header line and is read whole.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { readCsv } from './formats/csvReader.ts';
