@@ -1,8 +1,8 @@
 // Checks of the single values an extract row carries: identifiers, dates and instants,
 // decimals, names (docs/ingest-formats.md). Written by hand rather than with zod because they
 // run for every field of every row. A check returns the value to keep, or a Failed. Messages
-// name the rule, never the value (they reach the terminal); the generic ones keep the wording
-// the import reported when it checked rows with zod ("Invalid input: expected string, …").
+// name the rule, never the value (they reach the terminal); the generic ones use zod's
+// wording ("Invalid input: expected string, …"), as the header line's checks (zod) do.
 import { isValidBsn } from '../../rules/bsn.ts';
 
 /** A broken rule; `path` leads into the value (`0.system`), '' for the value itself. */
@@ -29,6 +29,10 @@ export type Check<T = unknown> = (value: unknown) => T | Failed;
 
 export const failed = (message: string, stops = false) =>
   new Failed([{ path: '', message }], stops);
+
+/** The message for keys an object (a row, a coding) must not have. */
+export const unrecognized = (keys: readonly string[]) =>
+  `Unrecognized key${keys.length > 1 ? 's' : ''}: ${keys.map((k) => `"${k}"`).join(', ')}`;
 
 /** A value of the wrong JSON type (or absent: undefined). */
 export function wrongType(expected: string, value: unknown): Failed {

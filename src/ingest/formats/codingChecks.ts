@@ -3,7 +3,16 @@
 // once per field and its result, a frozen Coding (list) or the problems, is reused: most rows
 // cost a map lookup, and rows share the Coding objects.
 import type { Coding } from '../model.ts';
-import { Failed, failed, optional, text, wrongType, type Check, type Issue } from './checks.ts';
+import {
+  Failed,
+  failed,
+  optional,
+  text,
+  unrecognized,
+  wrongType,
+  type Check,
+  type Issue,
+} from './checks.ts';
 import { parseCodings } from './codingText.ts';
 
 /** How codings arrive: CSV text or JSON. */
@@ -109,10 +118,6 @@ function listCheck(check: Check<Coding>): Check<Coding[]> {
     return issues.length > 0 ? new Failed(issues, true) : (Object.freeze(codings) as Coding[]);
   };
 }
-
-/** The message for keys an object must not have, as the import words it for a row too. */
-export const unrecognized = (keys: readonly string[]) =>
-  `Unrecognized key${keys.length > 1 ? 's' : ''}: ${keys.map((k) => `"${k}"`).join(', ')}`;
 
 /** A cache key for JSON codings made only of system, code and display strings; else null. */
 function jsonKey(value: unknown): string | null {

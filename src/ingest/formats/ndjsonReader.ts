@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Registry } from '../model.ts';
 import type { ExtractHeader } from './header.ts';
-import { unrecognized } from './codingChecks.ts';
+import { unrecognized } from './checks.ts';
 import type { ReadItem } from './readItem.ts';
 import { RowCheck, rowRules, type RowField, type RowRules } from './recordRules.ts';
 
