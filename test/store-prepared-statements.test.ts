@@ -1,8 +1,10 @@
 // Prisma's statements on PostgreSQL are prepared once per connection under a stable name, and
 // the names stay bounded however many different statements the service sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readVaccinations } from '../src/graphql/vaccinationRead.ts';
 import { statementNames } from '../src/store/statementNames.ts';
 import { createTestDatabase, type TestDatabase } from './support/databases.ts';
+import { seedCitizen, seedVaccination } from './support/vaccinationFixtures.ts';
 
 describe('statement names', () => {
   it('name the same text alike, other texts apart, and none past the bound', () => {
@@ -32,5 +34,33 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on postgresql
     });
     const citizenRead = prepared.find((p) => p.statement.includes('"family_name" = $1'));
     expect(citizenRead?.name).toMatch(/^entpoort_prisma_\d+$/);
+  });
+
+  it("plan one citizen's vaccinations once, not at every execution", async () => {
+    const prisma = t.database.prisma;
+    const citizen = await seedCitizen(prisma, { birthDate: new Date('1990-01-01') });
+    const { productId } = await seedVaccination(prisma, citizen.id);
+    // Enough rows, and fresh statistics, for the planner to weigh its plans as in production.
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO citizen (bsn, birth_date, family_name, updated_at)
+       SELECT lpad(n::text, 9, '0'), '1990-01-01', 'Test', now() FROM generate_series(1, 5000) n`,
+    );
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO vaccination (citizen_id, source, source_record_id, product_id, occurrence,
+         recorded_at)
+       SELECT c.id, 'PRAEVENTIS', c.bsn || '-' || k, $1::uuid, now(), now()
+       FROM citizen c CROSS JOIN generate_series(1, 4) k WHERE c.family_name = 'Test'`,
+      productId,
+    );
+    await prisma.$executeRawUnsafe('ANALYZE');
+    const plans = await prisma.$transaction(async (tx) => {
+      // PostgreSQL tries custom plans for a statement's first five executions.
+      for (let i = 0; i < 8; i += 1) await readVaccinations(tx as never, [citizen.id], null);
+      return tx.$queryRaw<{ generic: bigint; custom: bigint }[]>`
+        SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
+        WHERE statement LIKE '%JOIN vaccine_' || 'product p %'`;
+    });
+    expect(plans).toHaveLength(1);
+    expect(Number(plans[0]!.generic)).toBeGreaterThanOrEqual(3);
   });
 });

@@ -34,6 +34,7 @@ import {
   maskError,
 } from './errors.ts';
 import { createLoaders } from './loaders.ts';
+import { createSharedRows } from './sharedRows.ts';
 import { checkCost, depthLimit, operationCost } from './queryLimits.ts';
 import { buildSchema } from './schema.ts';
 
@@ -98,6 +99,7 @@ export function createGraphQLCore(services: Services): GraphQLCore {
   const introspectionRules = config.introspection ? [] : [NoSchemaIntrospectionCustomRule];
   const inProcessRules = [...specifiedRules, ...validationRules, ...introspectionRules];
   const validated = new WeakSet<DocumentNode>();
+  const shared = createSharedRows();
   const own = new WeakSet<DocumentNode>();
   // Our own documents run on every FHIR request: compiled once into plain functions
   // (graphql-jit), which executes them several times faster than walking the document anew.
@@ -118,7 +120,7 @@ export function createGraphQLCore(services: Services): GraphQLCore {
     validationRules,
 
     createContext(actor, scope) {
-      const loaders = createLoaders(prisma);
+      const loaders = createLoaders(prisma, shared);
       const citizen = scope.known?.citizen;
       if (citizen) loaders.citizen.prime(citizen.id, citizen);
       return {

@@ -15,6 +15,8 @@ import type {
 } from '../store/generated/client.ts';
 import type { VaccinationFilter } from './generated/resolvers.ts';
 import { isUuid } from './ids.ts';
+import type { SharedRows, SharedRowTypes } from './sharedRows.ts';
+import { readVaccinations } from './vaccinationRead.ts';
 
 export interface VaccinationsKey {
   citizenId: string;
@@ -45,14 +47,6 @@ function byId<Row extends { id: string }>(
   });
 }
 
-export function vaccinationWhere(filter: VaccinationFilter | null | undefined) {
-  return {
-    source: filter?.source ?? undefined,
-    status: filter?.status ? { in: filter.status } : undefined,
-    occurrence: { gte: filter?.occurredFrom ?? undefined, lt: filter?.occurredBefore ?? undefined },
-  };
-}
-
 function filterKey(filter: VaccinationFilter | null | undefined): string {
   if (!filter) return '{}';
   return JSON.stringify([
@@ -63,17 +57,9 @@ function filterKey(filter: VaccinationFilter | null | undefined): string {
   ]);
 }
 
-/** What a vaccination refers to, read in the same statement as the vaccinations themselves. */
-const references = {
-  product: true,
-  performerOrganization: true,
-  performerRole: { include: { professional: true, organization: true } },
-  location: { include: { managingOrganization: true } },
-} as const;
-
 type ByIdLoaders = Omit<Loaders, 'vaccinationsOf'>;
 
-function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders) {
+function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders, shared: SharedRows) {
   return new DataLoader<VaccinationsKey, Vaccination[], string>(
     async (keys) => {
       // One statement per distinct filter; a request rarely has more than one.
@@ -84,50 +70,38 @@ function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders) {
         groups.set(filterKey(filter), group);
       }
       const found = new Map<string, Vaccination[]>();
+      const missing: Promise<void>[] = [];
       for (const [key, { filter, ids }] of groups) {
         if (ids.size === 0) continue;
-        // The references come along (joined in the database) and fill their loaders: a
-        // citizen's record is nearly always read with them, and this saves a statement per
-        // referenced type. They are one row each per vaccination, so the join never multiplies.
-        const rows = await prisma.vaccination.findMany({
-          where: { citizenId: { in: [...ids] }, ...vaccinationWhere(filter) },
-          orderBy: [{ occurrence: 'asc' }, { id: 'asc' }],
-          include: references,
-          relationLoadStrategy: 'join',
-        });
-        for (const { product, performerOrganization, performerRole, location, ...row } of rows) {
+        for (const { row, references } of await readVaccinations(prisma, [...ids], filter)) {
           loaders.vaccination.prime(row.id, row);
-          loaders.product.prime(product.id, product);
-          prime(loaders.organization, performerOrganization);
-          if (performerRole) {
-            const { professional, organization, ...role } = performerRole;
-            loaders.professionalRole.prime(role.id, role);
-            loaders.professional.prime(professional.id, professional);
-            prime(loaders.organization, organization);
-          }
-          if (location) {
-            const { managingOrganization, ...place } = location;
-            loaders.location.prime(place.id, place);
-            prime(loaders.organization, managingOrganization);
+          // What they refer to fills the loaders: from the shared rows when unchanged, else
+          // read by the loaders (batched per type) and kept for the next request.
+          for (const { type, id, version } of references) {
+            const loader = loaders[type] as DataLoader<string, SharedRowTypes[typeof type] | null>;
+            const known = version === null ? undefined : shared.get(type, id, version);
+            if (known) loader.prime(id, known);
+            else {
+              missing.push(
+                loader.load(id).then((loaded) => {
+                  if (loaded && version !== null) shared.set(type, id, version, loaded);
+                }),
+              );
+            }
           }
           const listKey = `${row.citizenId}|${key}`;
           found.set(listKey, [...(found.get(listKey) ?? []), row]);
         }
       }
+      await Promise.all(missing);
       return keys.map((k) => found.get(`${k.citizenId}|${filterKey(k.filter)}`) ?? []);
     },
     { cacheKeyFn: (k) => `${k.citizenId}|${filterKey(k.filter)}` },
   );
 }
 
-function prime<Row extends { id: string }>(
-  loader: DataLoader<string, Row | null>,
-  row: Row | null,
-) {
-  if (row) loader.prime(row.id, row);
-}
-
-export function createLoaders(prisma: PrismaClient): Loaders {
+/** `shared`: the process's rows shared between requests (sharedRows.ts). */
+export function createLoaders(prisma: PrismaClient, shared: SharedRows): Loaders {
   const byIdLoaders: ByIdLoaders = {
     citizen: byId((ids) => prisma.citizen.findMany({ where: { id: { in: ids } } })),
     vaccination: byId((ids) => prisma.vaccination.findMany({ where: { id: { in: ids } } })),
@@ -139,5 +113,5 @@ export function createLoaders(prisma: PrismaClient): Loaders {
     professional: byId((ids) => prisma.professional.findMany({ where: { id: { in: ids } } })),
     location: byId((ids) => prisma.location.findMany({ where: { id: { in: ids } } })),
   };
-  return { ...byIdLoaders, vaccinationsOf: vaccinationsOf(prisma, byIdLoaders) };
+  return { ...byIdLoaders, vaccinationsOf: vaccinationsOf(prisma, byIdLoaders, shared) };
 }

@@ -1,0 +1,68 @@
+// Rows many citizens' vaccinations refer to (products, care providers, their roles and places),
+// kept across requests. An entry is used only when the row version PostgreSQL reports in the
+// same statement that read the vaccinations (the tuple's `xmin`, new on every UPDATE) equals
+// the one stored with it, so a hit is never older than the statement's own snapshot; a changed
+// row misses and is read again. This takes the shared rows out of the per-request read, which
+// otherwise repeats them for every vaccination (see vaccinationRead.ts).
+import type {
+  Location,
+  Organization,
+  Professional,
+  ProfessionalRole,
+  VaccineProduct,
+} from '../store/generated/client.ts';
+
+export interface SharedRowTypes {
+  product: VaccineProduct;
+  organization: Organization;
+  professionalRole: ProfessionalRole;
+  professional: Professional;
+  location: Location;
+}
+
+export type SharedRowType = keyof SharedRowTypes;
+
+export interface SharedRows {
+  /** The cached row when it has this version, else undefined. */
+  get<T extends SharedRowType>(type: T, id: string, version: string): SharedRowTypes[T] | undefined;
+  /**
+   * Keeps `row`, read at or after the snapshot that reported `version`: should it be newer, the
+   * next statement reports another version and the row is read again.
+   */
+  set<T extends SharedRowType>(type: T, id: string, version: string, row: SharedRowTypes[T]): void;
+}
+
+interface Entry {
+  version: string;
+  row: object;
+}
+
+/** Per type; reached only when more distinct rows are in use than any registry has today. */
+export const SHARED_ROWS_PER_TYPE = 20_000;
+
+export function createSharedRows(limit = SHARED_ROWS_PER_TYPE): SharedRows {
+  const maps = new Map<SharedRowType, Map<string, Entry>>();
+  const of = (type: SharedRowType) => {
+    let map = maps.get(type);
+    if (!map) maps.set(type, (map = new Map()));
+    return map;
+  };
+  return {
+    get(type, id, version) {
+      const map = of(type);
+      const entry = map.get(id);
+      if (!entry || entry.version !== version) return undefined;
+      // Least recently used first in insertion order: move this one to the end.
+      map.delete(id);
+      map.set(id, entry);
+      return entry.row as SharedRowTypes[typeof type];
+    },
+    set(type, id, version, row) {
+      const map = of(type);
+      map.delete(id);
+      // Frozen: every request that hits gets this same object.
+      map.set(id, { version, row: Object.freeze(row) });
+      if (map.size > limit) map.delete(map.keys().next().value!);
+    },
+  };
+}
