@@ -35,6 +35,8 @@ export interface SharedRows {
 interface Entry {
   version: string;
   row: object;
+  /** Hit since the eviction sweep last passed it (a "second chance" approximation of LRU). */
+  used: boolean;
 }
 
 /** Per type; reached only when more distinct rows are in use than any registry has today. */
@@ -47,22 +49,28 @@ export function createSharedRows(limit = SHARED_ROWS_PER_TYPE): SharedRows {
     if (!map) maps.set(type, (map = new Map()));
     return map;
   };
+  /** Drops the oldest entry not hit since the sweep passed; hit ones go round once more. */
+  const evict = (map: Map<string, Entry>) => {
+    for (const [id, entry] of map) {
+      map.delete(id);
+      if (!entry.used) return;
+      entry.used = false;
+      map.set(id, entry);
+    }
+  };
   return {
     get(type, id, version) {
-      const map = of(type);
-      const entry = map.get(id);
+      const entry = of(type).get(id);
       if (!entry || entry.version !== version) return undefined;
-      // Least recently used first in insertion order: move this one to the end.
-      map.delete(id);
-      map.set(id, entry);
+      entry.used = true;
       return entry.row as SharedRowTypes[typeof type];
     },
     set(type, id, version, row) {
       const map = of(type);
       map.delete(id);
       // Frozen: every request that hits gets this same object.
-      map.set(id, { version, row: Object.freeze(row) });
-      if (map.size > limit) map.delete(map.keys().next().value!);
+      map.set(id, { version, row: Object.freeze(row), used: false });
+      if (map.size > limit) evict(map);
     },
   };
 }

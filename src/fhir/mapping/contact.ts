@@ -5,11 +5,13 @@ import type * as fhir from '../r4.ts';
 import type * as model from './model.ts';
 
 function present<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      ([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
-    ),
-  ) as Partial<T>;
+  const kept: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) {
+      kept[key] = v;
+    }
+  }
+  return kept as Partial<T>;
 }
 
 export function address(a: model.Address): fhir.Address {

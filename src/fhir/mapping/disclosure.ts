@@ -4,7 +4,8 @@
 import type * as fhir from '../r4.ts';
 import { immunization } from './immunization.ts';
 import { medication } from './medication.ts';
-import type { CitizenDisclosure } from './model.ts';
+import { medicationId } from './ids.ts';
+import type { CitizenDisclosure, Organization } from './model.ts';
 import { patient } from './patient.ts';
 import { location, organization, practitioner, practitionerRole } from './providers.ts';
 import type { Rendering } from './rendering.ts';
@@ -17,24 +18,30 @@ export interface RenderedDisclosure {
 
 export function renderDisclosure(d: CitizenDisclosure, r: Rendering): RenderedDisclosure {
   const related = new Map<string, fhir.DisclosedResource>();
-  const add = (resource: fhir.DisclosedResource) => {
-    related.set(`${resource.resourceType}/${resource.id}`, resource);
+  // Vaccinations share their providers and products: each resource is rendered once.
+  const once = (type: string, id: string, render: () => fhir.DisclosedResource) => {
+    const key = `${type}/${id}`;
+    if (!related.has(key)) related.set(key, render());
   };
+  const organizationOnce = (o: Organization) =>
+    once('Organization', o.id, () => organization(o, r));
 
-  add(patient(d, r));
+  once('Patient', d.id, () => patient(d, r));
   const immunizations = d.vaccinations.map((v) => {
     // The core filters what a PGO may see; a non-disclosable record here is a bug upstream.
     if (v.disclosable === false) throw new Error(`Vaccination ${v.id} is not disclosable`);
-    add(medication(v, r));
-    if (v.performerOrganization) add(organization(v.performerOrganization, r));
+    once('Medication', medicationId(v.product.id, v.lotNumber), () => medication(v, r));
+    if (v.performerOrganization) organizationOnce(v.performerOrganization);
     if (v.performer) {
-      add(practitionerRole(v.performer, r));
-      add(practitioner(v.performer.professional, r));
-      if (v.performer.organization) add(organization(v.performer.organization, r));
+      const role = v.performer;
+      once('PractitionerRole', role.id, () => practitionerRole(role, r));
+      once('Practitioner', role.professional.id, () => practitioner(role.professional, r));
+      if (role.organization) organizationOnce(role.organization);
     }
     if (v.location) {
-      add(location(v.location, r));
-      if (v.location.managingOrganization) add(organization(v.location.managingOrganization, r));
+      const place = v.location;
+      once('Location', place.id, () => location(place, r));
+      if (place.managingOrganization) organizationOnce(place.managingOrganization);
     }
     return immunization(v, d, r);
   });

@@ -5,10 +5,18 @@
 import { createHash } from 'node:crypto';
 import type { Maybe } from './model.ts';
 
+/** Ids already computed: a product in one batch recurs in many citizens' records. */
+const medicationIds = new Map<string, string>();
+const MEDICATION_IDS_KEPT = 10_000;
+
 /** 32 hex characters of SHA-256 over product id and lot: well within FHIR's 64-character ids. */
 export function medicationId(productId: string, lotNumber: Maybe<string>): string {
-  return createHash('sha256')
-    .update(`${productId}\u0000${(lotNumber ?? '').trim()}`)
-    .digest('hex')
-    .slice(0, 32);
+  const key = `${productId}\u0000${(lotNumber ?? '').trim()}`;
+  let id = medicationIds.get(key);
+  if (id === undefined) {
+    id = createHash('sha256').update(key).digest('hex').slice(0, 32);
+    if (medicationIds.size >= MEDICATION_IDS_KEPT) medicationIds.clear();
+    medicationIds.set(key, id);
+  }
+  return id;
 }

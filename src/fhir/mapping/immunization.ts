@@ -78,5 +78,7 @@ export function immunization(v: Vaccination, citizen: Citizen, r: Rendering): fh
 
 /** FHIR JSON has no nulls; optional elements are left out rather than set to undefined. */
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) kept[key] = value[key];
+  return kept as T;
 }
