@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaccinationFilter } from '../src/graphql/generated/resolvers.ts';
-import { createSharedRows } from '../src/graphql/sharedRows.ts';
+import { SHARED_ROW_LIFETIME_MS, createSharedRows } from '../src/graphql/sharedRows.ts';
 import { readVaccinations } from '../src/graphql/vaccinationRead.ts';
-import type { Organization, Prisma } from '../src/store/generated/client.ts';
+import type { Organization, Prisma, VaccineProduct } from '../src/store/generated/client.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases.ts';
 import { startGraphQLServer, type GraphQLServer } from './support/graphqlServer.ts';
 import { seedCitizen, seedVaccination } from './support/vaccinationFixtures.ts';
@@ -104,22 +104,29 @@ describe('shared rows', () => {
 
   it('hit only for the version they were kept with', () => {
     const shared = createSharedRows();
-    shared.set('organization', 'x', '7', row('GGD'));
-    expect(shared.get('organization', 'x', '7')?.name).toBe('GGD');
-    expect(shared.get('organization', 'x', '8')).toBeUndefined();
-    expect(shared.get('location', 'x', '7')).toBeUndefined();
-    expect(Object.isFrozen(shared.get('organization', 'x', '7'))).toBe(true);
+    shared.set('organization', 'x', '7', row('GGD'), 0);
+    expect(shared.get('organization', 'x', '7', 0)?.name).toBe('GGD');
+    expect(shared.get('organization', 'x', '8', 0)).toBeUndefined();
+    expect(shared.get('location', 'x', '7', 0)).toBeUndefined();
+    expect(Object.isFrozen(shared.get('organization', 'x', '7', 0))).toBe(true);
+  });
+
+  it('expire an hour after they were kept', () => {
+    const shared = createSharedRows();
+    shared.set('product', 'p', '1', { id: 'p' } as VaccineProduct, 1_000);
+    expect(shared.get('product', 'p', '1', 1_000 + SHARED_ROW_LIFETIME_MS - 1)).toBeDefined();
+    expect(shared.get('product', 'p', '1', 1_000 + SHARED_ROW_LIFETIME_MS)).toBeUndefined();
   });
 
   it('keep a bounded number per type, dropping the least recently used', () => {
     const shared = createSharedRows(2);
-    shared.set('organization', 'a', '1', row('A'));
-    shared.set('organization', 'b', '1', row('B'));
-    expect(shared.get('organization', 'a', '1')).toBeDefined(); // b is now the oldest
-    shared.set('organization', 'c', '1', row('C'));
-    expect(shared.get('organization', 'b', '1')).toBeUndefined();
-    expect(shared.get('organization', 'a', '1')).toBeDefined();
-    expect(shared.get('organization', 'c', '1')).toBeDefined();
+    shared.set('organization', 'a', '1', row('A'), 0);
+    shared.set('organization', 'b', '1', row('B'), 0);
+    expect(shared.get('organization', 'a', '1', 0)).toBeDefined(); // b is now the oldest
+    shared.set('organization', 'c', '1', row('C'), 0);
+    expect(shared.get('organization', 'b', '1', 0)).toBeUndefined();
+    expect(shared.get('organization', 'a', '1', 0)).toBeDefined();
+    expect(shared.get('organization', 'c', '1', 0)).toBeDefined();
   });
 });
 

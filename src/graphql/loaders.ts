@@ -71,6 +71,7 @@ function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders, shared: Shar
       }
       const found = new Map<string, Vaccination[]>();
       const missing: Promise<void>[] = [];
+      const now = Date.now();
       for (const [key, { filter, ids }] of groups) {
         if (ids.size === 0) continue;
         for (const { row, references } of await readVaccinations(prisma, [...ids], filter)) {
@@ -79,12 +80,12 @@ function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders, shared: Shar
           // read by the loaders (batched per type) and kept for the next request.
           for (const { type, id, version } of references) {
             const loader = loaders[type] as DataLoader<string, SharedRowTypes[typeof type] | null>;
-            const known = version === null ? undefined : shared.get(type, id, version);
+            const known = version === null ? undefined : shared.get(type, id, version, now);
             if (known) loader.prime(id, known);
             else {
               missing.push(
                 loader.load(id).then((loaded) => {
-                  if (loaded && version !== null) shared.set(type, id, version, loaded);
+                  if (loaded && version !== null) shared.set(type, id, version, loaded, now);
                 }),
               );
             }

@@ -3,7 +3,9 @@
 // same statement that read the vaccinations (the tuple's `xmin`, new on every UPDATE) equals
 // the one stored with it, so a hit is never older than the statement's own snapshot; a changed
 // row misses and is read again. This takes the shared rows out of the per-request read, which
-// otherwise repeats them for every vaccination (see vaccinationRead.ts).
+// otherwise repeats them for every vaccination (see vaccinationRead.ts). Entries also expire
+// after an hour: `xmin` is a 32-bit transaction id that comes round again after some four
+// billion transactions, and no kept row may live that long.
 import type {
   Location,
   Organization,
@@ -23,24 +25,37 @@ export interface SharedRowTypes {
 export type SharedRowType = keyof SharedRowTypes;
 
 export interface SharedRows {
-  /** The cached row when it has this version, else undefined. */
-  get<T extends SharedRowType>(type: T, id: string, version: string): SharedRowTypes[T] | undefined;
+  /** The kept row when it has this version and has not expired at `now` (ms), else undefined. */
+  get<T extends SharedRowType>(
+    type: T,
+    id: string,
+    version: string,
+    now: number,
+  ): SharedRowTypes[T] | undefined;
   /**
    * Keeps `row`, read at or after the snapshot that reported `version`: should it be newer, the
    * next statement reports another version and the row is read again.
    */
-  set<T extends SharedRowType>(type: T, id: string, version: string, row: SharedRowTypes[T]): void;
+  set<T extends SharedRowType>(
+    type: T,
+    id: string,
+    version: string,
+    row: SharedRowTypes[T],
+    now: number,
+  ): void;
 }
 
 interface Entry {
   version: string;
   row: object;
+  expires: number;
   /** Hit since the eviction sweep last passed it (a "second chance" approximation of LRU). */
   used: boolean;
 }
 
 /** Per type; reached only when more distinct rows are in use than any registry has today. */
 export const SHARED_ROWS_PER_TYPE = 20_000;
+export const SHARED_ROW_LIFETIME_MS = 3_600_000;
 
 export function createSharedRows(limit = SHARED_ROWS_PER_TYPE): SharedRows {
   const maps = new Map<SharedRowType, Map<string, Entry>>();
@@ -59,17 +74,18 @@ export function createSharedRows(limit = SHARED_ROWS_PER_TYPE): SharedRows {
     }
   };
   return {
-    get(type, id, version) {
+    get(type, id, version, now) {
       const entry = of(type).get(id);
-      if (!entry || entry.version !== version) return undefined;
+      if (!entry || entry.version !== version || entry.expires <= now) return undefined;
       entry.used = true;
       return entry.row as SharedRowTypes[typeof type];
     },
-    set(type, id, version, row) {
+    set(type, id, version, row, now) {
       const map = of(type);
       map.delete(id);
       // Frozen: every request that hits gets this same object.
-      map.set(id, { version, row: Object.freeze(row), used: false });
+      const expires = now + SHARED_ROW_LIFETIME_MS;
+      map.set(id, { version, row: Object.freeze(row), expires, used: false });
       if (map.size > limit) evict(map);
     },
   };
