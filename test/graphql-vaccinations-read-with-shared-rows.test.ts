@@ -171,4 +171,19 @@ describe.each(databaseKinds)('GraphQL over shared rows on %s', (kind) => {
     );
     expect(await organizationName()).toBe('GGD Kennemerland');
   });
+
+  it('count their hits and misses for Prometheus', async () => {
+    await organizationName();
+    await organizationName();
+    const text = await server.services.metrics.registry.metrics();
+    const count = (result: string) =>
+      Number(
+        new RegExp(`entpoort_shared_rows_lookups_total\\{result="${result}"\\} (\\d+)`).exec(
+          text,
+        )?.[1],
+      );
+    expect(count('hit')).toBeGreaterThan(0);
+    expect(count('miss')).toBeGreaterThan(0);
+    expect(text).toMatch(/entpoort_shared_rows_kept \d+/);
+  });
 });

@@ -20,6 +20,7 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/actor.ts';
+import { observeSharedRows } from '../observability/metrics.ts';
 import type { Services } from '../server/services.ts';
 import type { Citizen } from '../store/generated/client.ts';
 import { authorizeRootFields, rootFieldNames } from './authorization.ts';
@@ -100,6 +101,7 @@ export function createGraphQLCore(services: Services): GraphQLCore {
   const inProcessRules = [...specifiedRules, ...validationRules, ...introspectionRules];
   const validated = new WeakSet<DocumentNode>();
   const shared = createSharedRows();
+  observeSharedRows(services.metrics, () => shared.stats());
   const own = new WeakSet<DocumentNode>();
   // Our own documents run on every FHIR request: compiled once into plain functions
   // (graphql-jit), which executes them several times faster than walking the document anew.

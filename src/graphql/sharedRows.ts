@@ -43,6 +43,8 @@ export interface SharedRows {
     row: SharedRowTypes[T],
     now: number,
   ): void;
+  /** Lookups so far that found their row, and that did not; rows kept now. For metrics. */
+  stats(): { hits: number; misses: number; kept: number };
 }
 
 interface Entry {
@@ -59,6 +61,7 @@ export const SHARED_ROW_LIFETIME_MS = 3_600_000;
 
 export function createSharedRows(limit = SHARED_ROWS_PER_TYPE): SharedRows {
   const maps = new Map<SharedRowType, Map<string, Entry>>();
+  let [hits, misses] = [0, 0];
   const of = (type: SharedRowType) => {
     let map = maps.get(type);
     if (!map) maps.set(type, (map = new Map()));
@@ -76,7 +79,11 @@ export function createSharedRows(limit = SHARED_ROWS_PER_TYPE): SharedRows {
   return {
     get(type, id, version, now) {
       const entry = of(type).get(id);
-      if (!entry || entry.version !== version || entry.expires <= now) return undefined;
+      if (!entry || entry.version !== version || entry.expires <= now) {
+        misses += 1;
+        return undefined;
+      }
+      hits += 1;
       entry.used = true;
       return entry.row as SharedRowTypes[typeof type];
     },
@@ -87,6 +94,11 @@ export function createSharedRows(limit = SHARED_ROWS_PER_TYPE): SharedRows {
       const expires = now + SHARED_ROW_LIFETIME_MS;
       map.set(id, { version, row: Object.freeze(row), expires, used: false });
       if (map.size > limit) evict(map);
+    },
+    stats() {
+      let kept = 0;
+      for (const map of maps.values()) kept += map.size;
+      return { hits, misses, kept };
     },
   };
 }

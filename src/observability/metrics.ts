@@ -1,7 +1,7 @@
 // Prometheus metrics at /metrics: process defaults plus request counts and latencies by route
 // pattern (never by concrete URL, which could carry ids).
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
@@ -39,5 +39,40 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
   app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
+  });
+}
+
+/**
+ * The GraphQL core's shared rows (src/graphql/sharedRows.ts), read at scrape time so that
+ * requests pay nothing for them. A later call for the same registry replaces the earlier one.
+ */
+export function observeSharedRows(
+  metrics: Metrics,
+  stats: () => { hits: number; misses: number; kept: number },
+): void {
+  const { registry } = metrics;
+  const lookups = 'entpoort_shared_rows_lookups_total';
+  const kept = 'entpoort_shared_rows_kept';
+  registry.removeSingleMetric(lookups);
+  registry.removeSingleMetric(kept);
+  new Counter({
+    name: lookups,
+    help: 'Lookups of rows shared between requests, by whether the kept row was still current',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      const { hits, misses } = stats();
+      this.reset();
+      this.inc({ result: 'hit' }, hits);
+      this.inc({ result: 'miss' }, misses);
+    },
+  });
+  new Gauge({
+    name: kept,
+    help: 'Rows shared between requests, kept in memory now',
+    registers: [registry],
+    collect() {
+      this.set(stats().kept);
+    },
   });
 }
