@@ -8,10 +8,11 @@ import type { Database } from '../store/database.ts';
 import type { SqlConnection } from '../store/sqlConnection.ts';
 import { openExtract, type ExtractFormat } from './extract.ts';
 import { ExtractError } from './formats/header.ts';
-import type { IncomingRecord, Registry } from './model.ts';
+import type { Registry } from './model.ts';
 import type { Progress } from './progress.ts';
 import type { RejectSink } from './rejects.ts';
 import type { ReferenceChecks } from './write/batchContext.ts';
+import type { KeyedRecord } from './write/keyed.ts';
 import { createBatchWriter, noOutcomes, type OutcomeCounts } from './write/batchWriter.ts';
 
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -97,7 +98,7 @@ async function importExtract(options: ImportOptions, summary: ImportSummary): Pr
           referenceChecks: options.referenceChecks,
         });
         summary.referenceChecks = writer.referenceChecks;
-        const flush = async (batch: IncomingRecord[]) => {
+        const flush = async (batch: KeyedRecord[]) => {
           const outcome = await writer.write(batch);
           add(summary.counts, outcome.counts);
           summary.citizens.inserted += outcome.citizens.inserted;
@@ -107,11 +108,11 @@ async function importExtract(options: ImportOptions, summary: ImportSummary): Pr
           }
         };
         let inFlight: Promise<void> = Promise.resolve();
-        let batch: IncomingRecord[] = [];
+        let batch: KeyedRecord[] = [];
         try {
           for await (const item of extract.items) {
             summary.rows += 1;
-            if (item.ok) batch.push(item.record);
+            if (item.ok) batch.push(writer.prepare(item.record));
             else {
               summary.counts.rejected += 1;
               await rejects.reject(item.line, item.problems, item.raw);

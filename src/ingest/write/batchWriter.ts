@@ -54,7 +54,9 @@ export interface BatchWriterOptions {
 
 export interface BatchWriter {
   referenceChecks: ReferenceChecks;
-  write(records: IncomingRecord[]): Promise<BatchOutcome>;
+  /** Readies a record for `write`; call it as records are read (see keyed.ts). */
+  prepare(record: IncomingRecord): KeyedRecord;
+  write(batch: KeyedRecord[]): Promise<BatchOutcome>;
 }
 
 export async function createBatchWriter(options: BatchWriterOptions): Promise<BatchWriter> {
@@ -68,8 +70,8 @@ export async function createBatchWriter(options: BatchWriterOptions): Promise<Ba
   const cache = createReferenceCache();
   return {
     referenceChecks: ctx.referenceChecks,
-    async write(records) {
-      const batch = keyed(ctx.registry, records);
+    prepare: (record) => keyed(ctx.registry, record),
+    async write(batch) {
       // Without waiting for the WAL flush: a database crash can lose the last batches' commits
       // (never half of one), which re-running the extract restores. The run's audit entry is
       // committed synchronously, and WAL is flushed in order, so once it is durable they are.
