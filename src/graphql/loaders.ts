@@ -91,7 +91,9 @@ function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders, shared: Shar
             }
           }
           const listKey = `${row.citizenId}|${key}`;
-          found.set(listKey, [...(found.get(listKey) ?? []), row]);
+          const list = found.get(listKey);
+          if (list) list.push(row);
+          else found.set(listKey, [row]);
         }
       }
       await Promise.all(missing);
