@@ -57,7 +57,7 @@ export function observeSharedRows(
   registry.removeSingleMetric(kept);
   new Counter({
     name: lookups,
-    help: 'Lookups of rows shared between requests, by whether the kept row was still current',
+    help: 'Lookups of rows shared between requests: hit (kept and current) or miss (read anew)',
     labelNames: ['result'],
     registers: [registry],
     collect() {
