@@ -55,7 +55,7 @@ interface Entry {
   used: boolean;
 }
 
-/** Per type; reached only when more distinct rows are in use than any registry has today. */
+/** Per type; past it, the rows least recently used are dropped and read again when needed. */
 export const SHARED_ROWS_PER_TYPE = 20_000;
 export const SHARED_ROW_LIFETIME_MS = 3_600_000;
 
