@@ -1,36 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessToken } from '../src/auth/pgoTokens.ts';
 import { isValidBsn } from '../src/rules/bsn.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
+import { entpoort } from './support/cli.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from './support/databases.ts';
-
-const bin = fileURLToPath(new URL('../bin/entpoort.js', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `entpoort` as a user would, with only the given environment (plus PATH). */
-function entpoort(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 let scratch: string;
 beforeAll(async () => {

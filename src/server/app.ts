@@ -1,6 +1,7 @@
 // Assembles the HTTP server: ids, metrics and health first, then each face as a plugin.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerDevIdp } from '../dev/idp/plugin.ts';
+import { registerDevTokens } from '../dev/tokens/plugin.ts';
 import { registerFhir } from '../fhir/plugin.ts';
 import { registerGraphQL } from '../graphql/plugin.ts';
 import { registerMedmij } from '../medmij/plugin.ts';
@@ -46,6 +47,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await registerGraphQL(app, services);
   await registerFhir(app, services);
   await registerMedmij(app, services);
-  if (config.devIdp) await registerDevIdp(app, services);
+  if (config.devIdp) {
+    await registerDevIdp(app, services);
+    await registerDevTokens(app, services);
+  }
   return app;
 }

@@ -1,6 +1,6 @@
 // Chooses and opens the database: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is
-// set, otherwise an embedded PGlite database persisted in DATA_DIR. Both get the same Prisma
-// client and the same SQL migrations.
+// set, otherwise an embedded PGlite database persisted in DATA_DIR, which one process at a time
+// may open (embeddedLock.ts). Both get the same Prisma client and the same SQL migrations.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
+import { lockEmbeddedDatabase, type EmbeddedLock } from './embeddedLock.ts';
 import { statementNames } from './statementNames.ts';
 import type { SqlConnection } from './sqlConnection.ts';
 
@@ -79,11 +80,19 @@ function openPostgres(url: string, poolSize: number): Database {
 
 async function openPglite(dataDir: string): Promise<Database> {
   let location = dataDir;
+  let lock: EmbeddedLock | undefined;
   if (!dataDir.startsWith('memory://')) {
     location = resolve(dataDir, 'pglite');
     mkdirSync(location, { recursive: true });
+    lock = await lockEmbeddedDatabase(resolve(dataDir));
   }
-  const db = await PGlite.create(location);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(location);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const adapterFactory = new PrismaPGlite(db);
   const prisma = new PrismaClient({ adapter: adapterFactory, ...clientOptions });
   return {
@@ -104,6 +113,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       await db.close();
+      await lock?.release();
     },
   };
 }
