@@ -92,8 +92,8 @@ describe.each(databaseKinds)('entpoort seed and dev-token on %s', (kind) => {
     );
     expect(other.code).toBe(0);
 
-    await inspect(async ({ prisma }) => {
-      const actor = await verifyAccessToken(prisma, run.stdout.trim());
+    await inspect(async ({ prisma, reader }) => {
+      const actor = await verifyAccessToken(reader, run.stdout.trim());
       const citizen = await prisma.citizen.findUniqueOrThrow({ where: { bsn: '999990019' } });
       expect(actor).toMatchObject({ kind: 'PGO', id: 'medmij.pgo.example', scope: 'rivm' });
       expect(actor.citizenId).toBe(citizen.id);
@@ -101,7 +101,7 @@ describe.each(databaseKinds)('entpoort seed and dev-token on %s', (kind) => {
         where: { hostname: 'medmij.pgo.example' },
       });
       expect(pgo.organisationName).toBe('Voorbeeld PGO');
-      const second = await verifyAccessToken(prisma, other.stdout.trim());
+      const second = await verifyAccessToken(reader, other.stdout.trim());
       expect(second.id).toBe('other.pgo.example');
       expect(second.citizenId).not.toBe(citizen.id);
     });

@@ -62,7 +62,7 @@ describe.each(databaseKinds)('the vaccinations read on %s', (kind) => {
 
   it.each(filters)('reads each vaccination as Prisma does (filter %j)', async (filter, where) => {
     const prisma = t.database.prisma;
-    const read = await readVaccinations(prisma, citizenIds, filter);
+    const read = await readVaccinations(t.database.reader, citizenIds, filter);
     const expected = await prisma.vaccination.findMany({
       where: { citizenId: { in: citizenIds }, ...where },
       orderBy: [{ occurrence: 'asc' }, { id: 'asc' }],
@@ -72,7 +72,7 @@ describe.each(databaseKinds)('the vaccinations read on %s', (kind) => {
   });
 
   it('reports every row a vaccination refers to, with its current version', async () => {
-    const [first] = await readVaccinations(t.database.prisma, citizenIds.slice(0, 1), null);
+    const [first] = await readVaccinations(t.database.reader, citizenIds.slice(0, 1), null);
     const types = first!.references.map((r) => r.type).sort();
     expect(types).toEqual([
       'location',
@@ -85,7 +85,7 @@ describe.each(databaseKinds)('the vaccinations read on %s', (kind) => {
     ]);
     const { performerOrganizationId: id } = first!.row;
     const version = () =>
-      readVaccinations(t.database.prisma, citizenIds.slice(0, 1), null).then(
+      readVaccinations(t.database.reader, citizenIds.slice(0, 1), null).then(
         ([v]) => v!.references.find((r) => r.type === 'organization' && r.id === id)!.version,
       );
     const before = await version();

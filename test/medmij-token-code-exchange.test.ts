@@ -28,7 +28,7 @@ describe.each(databaseKinds)('MedMij code exchange on %s', (kind) => {
       expires_in: 900,
       scope: 'rivm',
     });
-    const actor = await verifyAccessToken(h.prisma, answer.body.access_token as string);
+    const actor = await verifyAccessToken(h.reader, answer.body.access_token as string);
     expect(actor).toMatchObject({ kind: 'PGO', id: PGO, citizenId: h.citizenId, scope: 'rivm' });
     const audit = await h.prisma.auditEntry.findMany({ where: { action: 'token.issued' } });
     expect(

@@ -51,7 +51,7 @@ describe.each(databaseKinds)('PGO access tokens on %s', (kind) => {
 
   it('verify to the PGO, citizen and scope the token was issued for', async () => {
     const issued = await issue();
-    const actor = await verifyAccessToken(t.database.prisma, issued.token, later(1000));
+    const actor = await verifyAccessToken(t.database.reader, issued.token, later(1000));
     expect(actor).toEqual({
       kind: 'PGO',
       id: 'medmij.pgo.example',
@@ -63,7 +63,7 @@ describe.each(databaseKinds)('PGO access tokens on %s', (kind) => {
 
   it('come with their citizen exactly as Prisma reads it, in the same statement', async () => {
     const issued = await issue();
-    const verified = await verifyAccessTokenWithCitizen(t.database.prisma, issued.token, t0);
+    const verified = await verifyAccessTokenWithCitizen(t.database.reader, issued.token, t0);
     const stored = await t.database.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
     expect(verified.citizen).toStrictEqual(stored);
     expect(verified.actor.citizenId).toBe(citizenId);
@@ -103,8 +103,8 @@ describe.each(databaseKinds)('PGO access tokens on %s', (kind) => {
     const { token, expiresAt } = await issue();
     expect(ACCESS_TOKEN_LIFETIME_SECONDS).toBe(900);
     expect(expiresAt).toEqual(later(900_000));
-    await expect(verifyAccessToken(t.database.prisma, token, later(899_999))).resolves.toBeTruthy();
-    expect(await reasonOf(verifyAccessToken(t.database.prisma, token, later(900_000)))).toBe(
+    await expect(verifyAccessToken(t.database.reader, token, later(899_999))).resolves.toBeTruthy();
+    expect(await reasonOf(verifyAccessToken(t.database.reader, token, later(900_000)))).toBe(
       'expired',
     );
   });
@@ -112,18 +112,18 @@ describe.each(databaseKinds)('PGO access tokens on %s', (kind) => {
   it('stop working once revoked, and revoking twice changes nothing', async () => {
     const { token } = await issue();
     expect(await revokeAccessToken(t.database.prisma, token, later(10))).toBe(true);
-    expect(await reasonOf(verifyAccessToken(t.database.prisma, token, later(20)))).toBe('revoked');
+    expect(await reasonOf(verifyAccessToken(t.database.reader, token, later(20)))).toBe('revoked');
     expect(await revokeAccessToken(t.database.prisma, token, later(30))).toBe(false);
   });
 
   it('stop working when their grant is revoked', async () => {
     const { token } = await issue({ grantId });
-    await expect(verifyAccessToken(t.database.prisma, token, later(10))).resolves.toBeTruthy();
+    await expect(verifyAccessToken(t.database.reader, token, later(10))).resolves.toBeTruthy();
     await t.database.prisma.grant.update({
       where: { id: grantId },
       data: { revokedAt: later(20) },
     });
-    expect(await reasonOf(verifyAccessToken(t.database.prisma, token, later(30)))).toBe('revoked');
+    expect(await reasonOf(verifyAccessToken(t.database.reader, token, later(30)))).toBe('revoked');
     // Revoking the grant's tokens marks them too, so the rows say so on their own.
     expect(await revokeTokensOfGrant(t.database.prisma, grantId, later(40))).toBe(1);
     expect(await revokeTokensOfGrant(t.database.prisma, grantId, later(50))).toBe(0);
@@ -140,12 +140,12 @@ describe.each(databaseKinds)('PGO access tokens on %s', (kind) => {
       now: t0,
     });
     await t.database.prisma.pgoClient.update({ where: { id: other.id }, data: { active: false } });
-    expect(await reasonOf(verifyAccessToken(t.database.prisma, token, later(10)))).toBe('revoked');
+    expect(await reasonOf(verifyAccessToken(t.database.reader, token, later(10)))).toBe('revoked');
   });
 
   it('refuse a token that was never issued, and anything not shaped like one', async () => {
     for (const token of [newOpaqueToken(), '', 'Bearer x', 'a'.repeat(10_000)]) {
-      expect(await reasonOf(verifyAccessToken(t.database.prisma, token, later(10)))).toBe(
+      expect(await reasonOf(verifyAccessToken(t.database.reader, token, later(10)))).toBe(
         'unknown',
       );
     }

@@ -2,6 +2,7 @@
 // the names stay bounded however many different statements the service sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readVaccinations } from '../src/graphql/vaccinationRead.ts';
+import { rawReader } from '../src/store/rawReader.ts';
 import { statementNames } from '../src/store/statementNames.ts';
 import { createTestDatabase, type TestDatabase } from './support/databases.ts';
 import { seedCitizen, seedVaccination } from './support/vaccinationFixtures.ts';
@@ -53,13 +54,23 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on postgresql
       productId,
     );
     await prisma.$executeRawUnsafe('ANALYZE');
-    const plans = await prisma.$transaction(async (tx) => {
+    // One connection throughout, as a transaction pins it: prepared statements are per session.
+    const adapter = await t.database.adapterFactory.connect();
+    const tx = await adapter.startTransaction();
+    let plans: { generic: bigint; custom: bigint }[];
+    try {
       // PostgreSQL tries custom plans for a statement's first five executions.
-      for (let i = 0; i < 8; i += 1) await readVaccinations(tx as never, [citizen.id], null);
-      return tx.$queryRaw<{ generic: bigint; custom: bigint }[]>`
-        SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
-        WHERE statement LIKE '%JOIN vaccine_' || 'product p %'`;
-    });
+      for (let i = 0; i < 8; i += 1) await readVaccinations(rawReader(tx), [citizen.id], null);
+      plans = await rawReader(tx).rows(
+        `SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
+         WHERE statement LIKE '%JOIN vaccine_' || 'product p %'`,
+        [],
+        [],
+      );
+    } finally {
+      await tx.rollback();
+      await adapter.dispose();
+    }
     expect(plans).toHaveLength(1);
     expect(Number(plans[0]!.generic)).toBeGreaterThanOrEqual(3);
   });

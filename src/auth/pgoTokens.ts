@@ -3,7 +3,9 @@
 // into the PgoActor that every later check uses; the FHIR face never chooses the patient.
 //
 // Lookup is by the hash, so a timing difference reveals nothing about the token itself.
+import type { ArgType } from '@prisma/driver-adapter-utils';
 import type { Citizen, Prisma, PrismaClient } from '../store/generated/client.ts';
+import type { RawReader } from '../store/rawReader.ts';
 import type { PgoActor } from './actor.ts';
 import { hashOpaqueToken, looksLikeOpaqueToken, newOpaqueToken } from './opaqueTokens.ts';
 
@@ -90,39 +92,43 @@ export interface VerifiedToken {
  * with its client's listing: a PGO taken off the OCL (inactive) counts as revoked.
  */
 export async function verifyAccessToken(
-  prisma: Store,
+  reader: RawReader,
   token: string,
   now: Date = new Date(),
 ): Promise<PgoActor> {
-  return (await verifyAccessTokenWithCitizen(prisma, token, now)).actor;
+  return (await verifyAccessTokenWithCitizen(reader, token, now)).actor;
 }
+
+// One statement (token joined with its client, grant and citizen) rather than Prisma's one per
+// relation, read beneath the client (src/store/rawReader.ts): this runs on every FHIR request.
+// The citizen's columns carry Prisma's field names, so the row's rest is a Citizen as Prisma
+// would read it (test/pgo-access-tokens). Exported for bench/raw-read.ts.
+export const verifyStatement = `
+  SELECT t.id AS "token.id", t.citizen_id AS "token.citizenId", t.scope AS "token.scope",
+    t.expires_at AS "token.expiresAt", t.revoked_at AS "token.revokedAt",
+    g.revoked_at AS "token.grantRevokedAt", c.hostname AS "token.hostname",
+    c.active AS "token.active",
+    z.id, z.bsn, z.birth_date AS "birthDate", z.gender::text AS gender,
+    z.given_names AS "givenNames", z.initials, z.call_name AS "callName",
+    z.family_name_prefix AS "familyNamePrefix", z.family_name AS "familyName",
+    z.partner_name_prefix AS "partnerNamePrefix", z.partner_name AS "partnerName",
+    z.name_usage::text AS "nameUsage", z.created_at AS "createdAt",
+    z.updated_at AS "updatedAt"
+  FROM access_token t
+  JOIN pgo_client c ON c.id = t.client_id
+  LEFT JOIN "grant" g ON g.id = t.grant_id
+  LEFT JOIN citizen z ON z.id = t.citizen_id
+  WHERE t.token_hash = $1`;
+const hashArg: ArgType = { scalarType: 'string', arity: 'scalar' };
 
 /** As verifyAccessToken, with the token's citizen. */
 export async function verifyAccessTokenWithCitizen(
-  prisma: Store,
+  reader: RawReader,
   token: string,
   now: Date = new Date(),
 ): Promise<VerifiedToken> {
   if (!looksLikeOpaqueToken(token)) throw new InvalidTokenError('unknown');
-  // One statement (token joined with its client, grant and citizen) rather than Prisma's one
-  // per relation: this runs on every FHIR request. The citizen's columns carry Prisma's field
-  // names, so the row's rest is a Citizen as Prisma would read it (test/pgo-access-tokens).
-  const [row] = await prisma.$queryRaw<TokenRow[]>`
-    SELECT t.id AS "token.id", t.citizen_id AS "token.citizenId", t.scope AS "token.scope",
-      t.expires_at AS "token.expiresAt", t.revoked_at AS "token.revokedAt",
-      g.revoked_at AS "token.grantRevokedAt", c.hostname AS "token.hostname",
-      c.active AS "token.active",
-      z.id, z.bsn, z.birth_date AS "birthDate", z.gender::text AS gender,
-      z.given_names AS "givenNames", z.initials, z.call_name AS "callName",
-      z.family_name_prefix AS "familyNamePrefix", z.family_name AS "familyName",
-      z.partner_name_prefix AS "partnerNamePrefix", z.partner_name AS "partnerName",
-      z.name_usage::text AS "nameUsage", z.created_at AS "createdAt",
-      z.updated_at AS "updatedAt"
-    FROM access_token t
-    JOIN pgo_client c ON c.id = t.client_id
-    LEFT JOIN "grant" g ON g.id = t.grant_id
-    LEFT JOIN citizen z ON z.id = t.citizen_id
-    WHERE t.token_hash = ${hashOpaqueToken(token)}`;
+  const [row] = await reader.rows<TokenRow>(verifyStatement, [hashOpaqueToken(token)], [hashArg]);
   if (!row) throw new InvalidTokenError('unknown');
   if (row['token.revokedAt'] || row['token.grantRevokedAt'] || !row['token.active']) {
     throw new InvalidTokenError('revoked');

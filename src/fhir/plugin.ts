@@ -59,7 +59,7 @@ export async function registerFhir(
       startedAt: now(),
     }),
     authenticate: createAuthenticator({
-      prisma: services.database.prisma,
+      reader: services.database.reader,
       scope: config.medmijAuthorize.scope,
       clientCertificateOf:
         deps.clientCertificateOf !== undefined

@@ -122,7 +122,7 @@ export function createGraphQLCore(services: Services): GraphQLCore {
     validationRules,
 
     createContext(actor, scope) {
-      const loaders = createLoaders(prisma, shared);
+      const loaders = createLoaders(prisma, services.database.reader, shared);
       const citizen = scope.known?.citizen;
       if (citizen) loaders.citizen.prime(citizen.id, citizen);
       return {

@@ -16,6 +16,7 @@ import type {
 import type { VaccinationFilter } from './generated/resolvers.ts';
 import { isUuid } from './ids.ts';
 import type { SharedRows, SharedRowTypes } from './sharedRows.ts';
+import type { RawReader } from '../store/rawReader.ts';
 import { readVaccinations } from './vaccinationRead.ts';
 
 export interface VaccinationsKey {
@@ -59,7 +60,7 @@ function filterKey(filter: VaccinationFilter | null | undefined): string {
 
 type ByIdLoaders = Omit<Loaders, 'vaccinationsOf'>;
 
-function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders, shared: SharedRows) {
+function vaccinationsOf(reader: RawReader, loaders: ByIdLoaders, shared: SharedRows) {
   return new DataLoader<VaccinationsKey, Vaccination[], string>(
     async (keys) => {
       // One statement per distinct filter; a request rarely has more than one.
@@ -74,7 +75,7 @@ function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders, shared: Shar
       const now = Date.now();
       for (const [key, { filter, ids }] of groups) {
         if (ids.size === 0) continue;
-        for (const { row, references } of await readVaccinations(prisma, [...ids], filter)) {
+        for (const { row, references } of await readVaccinations(reader, [...ids], filter)) {
           loaders.vaccination.prime(row.id, row);
           // What they refer to fills the loaders: from the shared rows when unchanged, else
           // read by the loaders (batched per type) and kept for the next request.
@@ -103,8 +104,15 @@ function vaccinationsOf(prisma: PrismaClient, loaders: ByIdLoaders, shared: Shar
   );
 }
 
-/** `shared`: the process's rows shared between requests (sharedRows.ts). */
-export function createLoaders(prisma: PrismaClient, shared: SharedRows): Loaders {
+/**
+ * `reader`: the driver adapter beneath `prisma`, for the vaccinations read (vaccinationRead.ts);
+ * `shared`: the process's rows shared between requests (sharedRows.ts).
+ */
+export function createLoaders(
+  prisma: PrismaClient,
+  reader: RawReader,
+  shared: SharedRows,
+): Loaders {
   const byIdLoaders: ByIdLoaders = {
     citizen: byId((ids) => prisma.citizen.findMany({ where: { id: { in: ids } } })),
     vaccination: byId((ids) => prisma.vaccination.findMany({ where: { id: { in: ids } } })),
@@ -116,5 +124,5 @@ export function createLoaders(prisma: PrismaClient, shared: SharedRows): Loaders
     professional: byId((ids) => prisma.professional.findMany({ where: { id: { in: ids } } })),
     location: byId((ids) => prisma.location.findMany({ where: { id: { in: ids } } })),
   };
-  return { ...byIdLoaders, vaccinationsOf: vaccinationsOf(prisma, byIdLoaders, shared) };
+  return { ...byIdLoaders, vaccinationsOf: vaccinationsOf(reader, byIdLoaders, shared) };
 }

@@ -3,7 +3,9 @@
 // already holds. Each vaccination comes as Prisma reads it (Prisma's field names and types; a
 // test compares the two). The referenced rows themselves are not read here: joined in for
 // every vaccination (Prisma's `include`), they were most of the FHIR search's read cost.
-import type { PrismaClient, Vaccination } from '../store/generated/client.ts';
+import type { ArgType } from '@prisma/driver-adapter-utils';
+import type { Vaccination } from '../store/generated/client.ts';
+import type { RawReader } from '../store/rawReader.ts';
 import type { VaccinationFilter } from './generated/resolvers.ts';
 import type { SharedRowType } from './sharedRows.ts';
 
@@ -81,7 +83,14 @@ WHERE v.citizen_id = ${citizens === 'one' ? '$1::uuid' : 'ANY($1::uuid[])'}
   AND ($4::timestamptz IS NULL OR v.occurrence >= $4::timestamptz)
   AND ($5::timestamptz IS NULL OR v.occurrence < $5::timestamptz)
 ORDER BY v.occurrence, v.id`;
-const statements = { one: statement('one'), many: statement('many') };
+/** Exported for bench/raw-read.ts, which times them through the Prisma client as well. */
+export const statements = { one: statement('one'), many: statement('many') };
+const text = (arity: ArgType['arity']): ArgType => ({ scalarType: 'string', arity });
+const instant: ArgType = { scalarType: 'datetime', arity: 'scalar' };
+const argTypes = {
+  one: [text('scalar'), text('scalar'), text('list'), instant, instant],
+  many: [text('list'), text('scalar'), text('list'), instant, instant],
+};
 
 export interface RowReference {
   type: SharedRowType;
@@ -98,18 +107,21 @@ export interface ReadVaccination {
 
 /** The citizens' vaccinations matching `filter`, oldest first (ties by id). */
 export async function readVaccinations(
-  prisma: PrismaClient,
+  reader: RawReader,
   citizenIds: string[],
   filter: VaccinationFilter | null | undefined,
 ): Promise<ReadVaccination[]> {
-  const one = citizenIds.length === 1;
-  const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-    one ? statements.one : statements.many,
-    one ? citizenIds[0] : citizenIds,
-    filter?.source ?? null,
-    filter?.status ?? null,
-    filter?.occurredFrom ?? null,
-    filter?.occurredBefore ?? null,
+  const citizens = citizenIds.length === 1 ? 'one' : 'many';
+  const rows = await reader.rows<Record<string, unknown>>(
+    statements[citizens],
+    [
+      citizens === 'one' ? citizenIds[0] : citizenIds,
+      filter?.source ?? null,
+      filter?.status ?? null,
+      filter?.occurredFrom ?? null,
+      filter?.occurredBefore ?? null,
+    ],
+    argTypes[citizens],
   );
   return rows.map((raw) => {
     const row: Record<string, unknown> = {};

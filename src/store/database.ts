@@ -10,12 +10,15 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
 import { lockEmbeddedDatabase, type EmbeddedLock } from './embeddedLock.ts';
+import { rawReader, type RawReader } from './rawReader.ts';
 import { statementNames } from './statementNames.ts';
 import type { SqlConnection } from './sqlConnection.ts';
 
 export interface Database {
   kind: 'postgresql' | 'pglite';
   prisma: PrismaClient;
+  /** Prisma's driver adapter beneath the client, for the statements every request runs. */
+  reader: RawReader;
   /** The adapter factory, for Prisma's schema engine (migration checks). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** A dedicated connection for work that needs one session (migrations, COPY, advisory locks). */
@@ -44,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  */
 const clientOptions = { errorFormat: 'minimal' } as const;
 
-function openPostgres(url: string, poolSize: number): Database {
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that breaks (server restart, failover) emits 'error' on the pool; without
   // a listener that would end the process. The pool replaces the connection, and the next query
@@ -52,9 +55,12 @@ function openPostgres(url: string, poolSize: number): Database {
   pool.on('error', () => {});
   const adapterFactory = new PrismaPg(pool, { statementNameGenerator: statementNames() });
   const prisma = new PrismaClient({ adapter: adapterFactory, ...clientOptions });
+  // Over the same pool, with the same statement names: a second adapter, not a second driver.
+  const adapter = await adapterFactory.connect();
   return {
     kind: 'postgresql',
     prisma,
+    reader: rawReader(adapter),
     adapterFactory,
     async withConnection(work) {
       const client = await pool.connect();
@@ -73,6 +79,7 @@ function openPostgres(url: string, poolSize: number): Database {
     },
     async close() {
       await prisma.$disconnect();
+      await adapter.dispose();
       await pool.end();
     },
   };
@@ -95,9 +102,11 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   const adapterFactory = new PrismaPGlite(db);
   const prisma = new PrismaClient({ adapter: adapterFactory, ...clientOptions });
+  const adapter = await adapterFactory.connect();
   return {
     kind: 'pglite',
     prisma,
+    reader: rawReader(adapter),
     adapterFactory,
     // PGlite is a single connection; its own queue keeps callers from interleaving statements.
     async withConnection(work) {
@@ -112,6 +121,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     async close() {
       await prisma.$disconnect();
+      await adapter.dispose();
       await db.close();
       await lock?.release();
     },

@@ -1,7 +1,9 @@
-// A Prisma client that counts the SQL statements it sends, whichever database is underneath:
-// it wraps the driver adapter, so every statement, inside transactions too, passes the count.
+// A Prisma client, and a raw reader beside it, that count the SQL statements they send,
+// whichever database is underneath: both wrap the driver adapter, so every statement, inside
+// transactions too, passes the count.
 import type { SqlDriverAdapterFactory, SqlQuery, SqlQueryable } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../src/store/generated/client.ts';
+import { rawReader } from '../../src/store/rawReader.ts';
 
 export interface StatementLog {
   statements: string[];
@@ -29,7 +31,7 @@ function counted<T extends SqlQueryable>(target: T, log: string[]): T {
   });
 }
 
-export function countingPrisma(factory: SqlDriverAdapterFactory) {
+export async function countingPrisma(factory: SqlDriverAdapterFactory) {
   const statements: string[] = [];
   const wrapped = new Proxy(factory, {
     get(object, property) {
@@ -46,5 +48,6 @@ export function countingPrisma(factory: SqlDriverAdapterFactory) {
     from: (table) =>
       statements.filter((sql) => new RegExp(`FROM "public"\\."${table}"`, 'i').test(sql)),
   };
-  return { prisma: new PrismaClient({ adapter: wrapped }), log };
+  const reader = rawReader(counted(await factory.connect(), statements));
+  return { prisma: new PrismaClient({ adapter: wrapped }), reader, log };
 }

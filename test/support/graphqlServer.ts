@@ -42,13 +42,13 @@ export interface GraphQLServer {
   close(): Promise<void>;
 }
 
-function openCountingPrisma(t: TestDatabase) {
-  if (!t.url) return { ...countingPrisma(t.database.adapterFactory), end: async () => {} };
+async function openCountingPrisma(t: TestDatabase) {
+  if (!t.url) return { ...(await countingPrisma(t.database.adapterFactory)), end: async () => {} };
   // A pool of its own that shrugs off the backends DROP DATABASE ... WITH (FORCE) ends while
   // pg is still closing them (pg-pool's end() does not wait for the sockets to close).
   const pool = new pg.Pool({ connectionString: t.url, max: 5 });
   pool.on('error', () => {});
-  return { ...countingPrisma(new PrismaPg(pool)), end: () => pool.end() };
+  return { ...(await countingPrisma(new PrismaPg(pool))), end: () => pool.end() };
 }
 
 export async function startGraphQLServer(
@@ -56,7 +56,7 @@ export async function startGraphQLServer(
   env: Record<string, string> = {},
 ): Promise<GraphQLServer> {
   const t = await createTestDatabase(kind);
-  const { prisma, log: sql, end } = openCountingPrisma(t);
+  const { prisma, reader, log: sql, end } = await openCountingPrisma(t);
   const config = {
     ...loadConfig({ ENTPOORT_ENV: 'test', LOG_LEVEL: 'info', SEED_DEMO_DATA: 'false', ...env }),
     devIdp: false,
@@ -71,7 +71,7 @@ export async function startGraphQLServer(
   const logger = pino(loggerOptions(config.LOG_LEVEL), sink);
   const services: Services = {
     config,
-    database: { ...t.database, prisma },
+    database: { ...t.database, prisma, reader },
     audit: createAuditTrail(t.database, config.AUDIT_CHAINS),
     metrics: createMetrics(),
     readiness: { checks: [], shuttingDown: false },

@@ -6,6 +6,7 @@ import { InvalidTokenError, verifyAccessToken } from '../../src/auth/pgoTokens.t
 import { clientCertificateResolver } from '../../src/medmij/tls/clientCertificate.ts';
 import { registerTokenRoutes } from '../../src/medmij/token/routes.ts';
 import type { PrismaClient } from '../../src/store/generated/client.ts';
+import type { RawReader } from '../../src/store/rawReader.ts';
 import type { DatabaseKind } from './databases.ts';
 import { createTestPki } from './testCertificates.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
@@ -66,6 +67,8 @@ export interface PostOptions {
 export interface TokenHarness {
   server: TestServer;
   prisma: PrismaClient;
+  /** Beneath `prisma`, for verifying tokens as the FHIR face does. */
+  reader: RawReader;
   /** PgoClient ids by hostname. */
   clients: Record<string, string>;
   citizenId: string;
@@ -136,6 +139,7 @@ export async function startTokenHarness(
   return {
     server,
     prisma,
+    reader: server.services.database.reader,
     clients,
     citizenId,
     certs,
@@ -157,7 +161,7 @@ export async function startTokenHarness(
       post({ grant_type: grantType, refresh_token: token, client_id: PGO }),
     async tokenState(token) {
       try {
-        await verifyAccessToken(prisma, token);
+        await verifyAccessToken(server.services.database.reader, token);
         return 'live';
       } catch (error) {
         if (error instanceof InvalidTokenError) return error.reason;

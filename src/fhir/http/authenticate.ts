@@ -10,11 +10,11 @@ import {
   type VerifiedToken,
 } from '../../auth/pgoTokens.ts';
 import type { ClientCertificateOf } from '../../medmij/tls/clientCertificate.ts';
-import type { PrismaClient } from '../../store/generated/client.ts';
+import type { RawReader } from '../../store/rawReader.ts';
 import { fhirError, type FhirError } from '../errors.ts';
 
 export interface AuthenticationDeps {
-  prisma: PrismaClient;
+  reader: RawReader;
   /** Our MedMij provider name: the scope every token for this service carries. */
   scope: string;
   /** Null when TLS is off (development, tests): no certificate to bind the token to. */
@@ -39,7 +39,7 @@ export function createAuthenticator(deps: AuthenticationDeps): Authenticate {
 
     let verified: VerifiedToken;
     try {
-      verified = await verifyAccessTokenWithCitizen(deps.prisma, token, deps.now());
+      verified = await verifyAccessTokenWithCitizen(deps.reader, token, deps.now());
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       request.log.warn({ event: 'fhir.invalid_token', reason: error.reason });
