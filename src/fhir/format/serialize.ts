@@ -2,6 +2,7 @@
 // as the R4 definitions require and carries primitive extensions (`_value`) both ways; we never
 // write FHIR XML by hand.
 import { Fhir } from 'fhir';
+import { keptJson } from '../mapping/sharedRenderings.ts';
 import type { AnyResource } from '../r4.ts';
 import type { FhirFormat } from './negotiate.ts';
 
@@ -20,8 +21,31 @@ export interface Body {
 }
 
 export function serialize(resource: AnyResource, format: FhirFormat): Body {
-  const body = format === 'json' ? JSON.stringify(resource) : fhirJs().objToXml(resource);
+  const body = format === 'json' ? json(resource) : fhirJs().objToXml(resource);
   return { contentType: contentTypes[format], body };
+}
+
+/**
+ * JSON.stringify's text, with the text of kept resources (../mapping/sharedRenderings.ts)
+ * spliced into a Bundle instead of serialised anew. Members keep their order.
+ */
+function json(resource: AnyResource): string {
+  if (resource.resourceType !== 'Bundle' || !('entry' in resource)) return JSON.stringify(resource);
+  return members(resource, (key, value) =>
+    key === 'entry' ? `[${(value as object[]).map(entryJson).join(',')}]` : undefined,
+  );
+}
+
+const entryJson = (entry: object) =>
+  members(entry, (key, value) => (key === 'resource' ? keptJson(value as object) : undefined));
+
+function members(object: object, special: (key: string, value: unknown) => string | undefined) {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (value === undefined) continue; // as JSON.stringify leaves it out
+    parts.push(`${JSON.stringify(key)}:${special(key, value) ?? JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /**

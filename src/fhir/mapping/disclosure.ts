@@ -9,6 +9,7 @@ import type { CitizenDisclosure, Organization } from './model.ts';
 import { patient } from './patient.ts';
 import { location, organization, practitioner, practitionerRole } from './providers.ts';
 import type { Rendering } from './rendering.ts';
+import { sharedRendering } from './sharedRenderings.ts';
 
 export interface RenderedDisclosure {
   immunizations: fhir.Immunization[];
@@ -18,35 +19,42 @@ export interface RenderedDisclosure {
 
 export function renderDisclosure(d: CitizenDisclosure, r: Rendering): RenderedDisclosure {
   const related = new Map<string, fhir.DisclosedResource>();
-  // Vaccinations share their providers and products: each resource is rendered once.
+  // Vaccinations share their providers and products: each resource is rendered once per
+  // request, and the shared ones once per process while they stay the same.
   const once = (type: string, id: string, render: () => fhir.DisclosedResource) => {
     const key = `${type}/${id}`;
     if (!related.has(key)) related.set(key, render());
   };
+  const shared = <S>(type: string, id: string, source: S, render: (s: S) => Shared) =>
+    once(type, id, () => sharedRendering(r, `${type}/${id}`, source, render));
   const organizationOnce = (o: Organization) =>
-    once('Organization', o.id, () => organization(o, r));
+    shared('Organization', o.id, o, (x) => organization(x, r));
 
   once('Patient', d.id, () => patient(d, r));
   const immunizations = d.vaccinations.map((v) => {
     // The core filters what a PGO may see; a non-disclosable record here is a bug upstream.
     if (v.disclosable === false) throw new Error(`Vaccination ${v.id} is not disclosable`);
-    once('Medication', medicationId(v.product.id, v.lotNumber), () => medication(v, r));
+    const batch = { product: v.product, lotNumber: v.lotNumber };
+    shared('Medication', medicationId(v.product.id, v.lotNumber), batch, (b) => medication(b, r));
     if (v.performerOrganization) organizationOnce(v.performerOrganization);
     if (v.performer) {
       const role = v.performer;
-      once('PractitionerRole', role.id, () => practitionerRole(role, r));
-      once('Practitioner', role.professional.id, () => practitioner(role.professional, r));
+      shared('PractitionerRole', role.id, role, (x) => practitionerRole(x, r));
+      shared('Practitioner', role.professional.id, role.professional, (x) => practitioner(x, r));
       if (role.organization) organizationOnce(role.organization);
     }
     if (v.location) {
       const place = v.location;
-      once('Location', place.id, () => location(place, r));
+      shared('Location', place.id, place, (x) => location(x, r));
       if (place.managingOrganization) organizationOnce(place.managingOrganization);
     }
     return immunization(v, d, r);
   });
   return { immunizations, related };
 }
+
+type Shared =
+  fhir.Medication | fhir.Organization | fhir.Practitioner | fhir.PractitionerRole | fhir.Location;
 
 /** The `_include` targets this server follows (the CapabilityStatement's two, and location). */
 export const immunizationIncludes = ['patient', 'performer', 'location'] as const;
