@@ -1,45 +1,24 @@
 // `entpoort staff-token`, run as a real process against a real server: it prints only a token,
 // which the staff authenticator accepts with the asked role, and it says plainly when the role
 // is unknown or no server answers.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // main.ts first: it is the CLI's entry point, and the command table imports back from it.
 import '../src/cli/main.ts';
 import { commands } from '../src/cli/commands/index.ts';
 import { createStaffAuthenticator } from '../src/auth/staffTokens.ts';
 import type { Config } from '../src/config/config.ts';
+import { entpoort } from './support/cli.ts';
 import { databaseKinds } from './support/databases.ts';
 import { freePort, startDevIdpServer, type DevIdpServer } from './support/devIdpServer.ts';
 
-const bin = fileURLToPath(new URL('../bin/entpoort.js', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function entpoort(args: string[], port: number): Promise<Run> {
-  const env = {
-    PATH: process.env.PATH,
+/** `entpoort` run as a user runs it, against the development server on `port`. */
+const staffToken = (args: string[], port: number) =>
+  entpoort(args, {
     ENTPOORT_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: 'memory://',
-  };
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
   });
-}
 
 describe.each(databaseKinds)('entpoort staff-token (%s)', (kind) => {
   let config: Config;
@@ -55,7 +34,7 @@ describe.each(databaseKinds)('entpoort staff-token (%s)', (kind) => {
   });
 
   it('prints just a token that the authenticator accepts with the asked role', async () => {
-    const run = await entpoort(['staff-token', '--role', 'registrar'], config.PORT);
+    const run = await staffToken(['staff-token', '--role', 'registrar'], config.PORT);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const actor = await createStaffAuthenticator(config).authenticate(
@@ -65,17 +44,17 @@ describe.each(databaseKinds)('entpoort staff-token (%s)', (kind) => {
   });
 
   it('refuses an unknown or missing role with a usage error naming the roles', async () => {
-    const unknown = await entpoort(['staff-token', '--role', 'admin'], config.PORT);
+    const unknown = await staffToken(['staff-token', '--role', 'admin'], config.PORT);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toMatch(/unknown role "admin".*viewer, registrar, auditor/);
-    const missing = await entpoort(['staff-token'], config.PORT);
+    const missing = await staffToken(['staff-token'], config.PORT);
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toMatch(/--role is required/);
   });
 
   it('says that no server answers when none runs at PUBLIC_BASE_URL', async () => {
     const nobody = await freePort();
-    const run = await entpoort(['staff-token', '--role', 'viewer'], nobody);
+    const run = await staffToken(['staff-token', '--role', 'viewer'], nobody);
     expect(run).toMatchObject({ code: 1, stdout: '' });
     expect(run.stderr).toContain(`cannot reach the development identity provider`);
     expect(run.stderr).toMatch(/entpoort serve.*ECONNREFUSED/);

@@ -2,42 +2,23 @@
 // failed, 2 usage), rejected rows reported by line and field on stderr without their values,
 // the reject file (the raw rows, readable by its owner only), and progress as JSON lines when
 // stderr is not a terminal. On PostgreSQL when TEST_DATABASE_URL is set, else embedded PGlite.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entpoort } from './support/cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/databases.ts';
 import { fixture } from './support/ingestRuns.ts';
 import { writeSyntheticExtract } from './support/syntheticExtract.ts';
 
-const bin = fileURLToPath(new URL('../bin/entpoort.js', import.meta.url));
 const kind = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let scratch: string;
 let t: TestDatabase | undefined;
 let env: Record<string, string>;
 
-function entpoort(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, 'import', ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+/** `entpoort import …` with this run's database. */
+const entpoortImport = (args: string[]) => entpoort(['import', ...args], env);
 
 const jsonLines = (text: string) =>
   text
@@ -61,7 +42,7 @@ afterAll(async () => {
 
 describe(`entpoort import on ${kind}`, () => {
   it('exits 0 when every row was imported, and prints the counts', async () => {
-    const run = await entpoort(['--registry', 'praeventis', fixture('praeventis.csv')]);
+    const run = await entpoortImport(['--registry', 'praeventis', fixture('praeventis.csv')]);
     expect(run.code, run.stderr).toBe(0);
     const [done] = jsonLines(run.stdout);
     expect(done).toMatchObject({
@@ -85,7 +66,7 @@ describe(`entpoort import on ${kind}`, () => {
     await writeFile(path, [preamble, header, badBsn, good, badDate, ''].join('\n'));
     const rejectFile = join(scratch, 'rejects.csv');
 
-    const run = await entpoort(['--registry', 'cims', '--reject-file', rejectFile, path]);
+    const run = await entpoortImport(['--registry', 'cims', '--reject-file', rejectFile, path]);
     expect(run.code, run.stderr).toBe(3);
     const rejected = jsonLines(run.stderr).filter((l) => l.event === 'import.rejected');
     expect(rejected).toEqual([
@@ -114,20 +95,22 @@ describe(`entpoort import on ${kind}`, () => {
       badDate,
       '',
     ]);
-    const again = await entpoort(['--registry', 'cims', rejectFile]);
+    const again = await entpoortImport(['--registry', 'cims', rejectFile]);
     expect(again.code).toBe(3);
     expect(jsonLines(again.stdout)[0]).toMatchObject({ counts: { rejected: 2 } });
   });
 
   it('exits 1 when the run fails, and 2 for a wrong command line', async () => {
-    const mismatch = await entpoort(['--registry', 'cims', fixture('praeventis.ndjson')]);
+    const mismatch = await entpoortImport(['--registry', 'cims', fixture('praeventis.ndjson')]);
     expect(mismatch.code).toBe(1);
     expect(mismatch.stderr).toMatch(/comes from PRAEVENTIS/);
-    const missing = await entpoort(['--registry', 'cims', join(scratch, 'nothing.csv')]);
+    const missing = await entpoortImport(['--registry', 'cims', join(scratch, 'nothing.csv')]);
     expect(missing.code).toBe(1);
-    expect((await entpoort(['--registry', 'rivm', fixture('cims.csv')])).code).toBe(2);
-    expect((await entpoort(['--registry', 'cims'])).code).toBe(2);
-    expect((await entpoort(['--registry', 'cims', join(scratch, 'extract.txt')])).code).toBe(2);
+    expect((await entpoortImport(['--registry', 'rivm', fixture('cims.csv')])).code).toBe(2);
+    expect((await entpoortImport(['--registry', 'cims'])).code).toBe(2);
+    expect((await entpoortImport(['--registry', 'cims', join(scratch, 'extract.txt')])).code).toBe(
+      2,
+    );
   }, 180_000);
 
   it('reports progress as JSON lines every few seconds when stderr is not a terminal', async () => {
@@ -138,7 +121,7 @@ describe(`entpoort import on ${kind}`, () => {
       rows: 20_000,
       citizens: 5_000,
     });
-    const run = await entpoort([
+    const run = await entpoortImport([
       '--registry',
       'cims',
       '--progress-every',
