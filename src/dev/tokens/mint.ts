@@ -6,10 +6,10 @@ import { issueAccessToken } from '../../auth/pgoTokens.ts';
 import { isValidBsn } from '../../rules/bsn.ts';
 import type { PrismaClient } from '../../store/generated/client.ts';
 
-export const DEV_PGO_HOSTNAME = 'medmij.pgo.example';
+const DEV_PGO_HOSTNAME = 'medmij.pgo.example';
 const DEV_PGO_NAME = 'Voorbeeld PGO';
 /** Our MedMij scope: the provider's MedMij name without `@medmij`. */
-export const DEV_PGO_SCOPE = 'rivm';
+const DEV_PGO_SCOPE = 'rivm';
 
 const hostname =
   /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
